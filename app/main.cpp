@@ -1,0 +1,88 @@
+// Composition root: arguments, translations, then the window.
+#include "translations/Translations.h"
+#include "ui/MainWindow.h"
+#include "ui/Resources.h"
+#include "workspace/CommandLine.h"
+#include "workspace/Profile.h"
+
+#include "Version.h"
+
+#include <QApplication>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using chorus::workspace::CommandLine;
+
+namespace {
+
+QStringList argumentList(int argc, char **argv)
+{
+    QStringList list;
+    for (int i = 0; i < argc; ++i)
+        list << QString::fromLocal8Bit(argv[i]);
+    return list;
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
+{
+    const QStringList args = argumentList(argc, argv);
+    if (CommandLine::wantsConsoleOnly(args))
+        return std::make_unique<QCoreApplication>(argc, argv);
+    // A screenshot needs no screen: render offscreen when there is no display.
+    if (CommandLine::wantsScreenshot(args) && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QApplication>(argc, argv);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
+    QCoreApplication::setApplicationName(u"chorus"_s);
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(chorus::kVersion));
+    QGuiApplication::setDesktopFileName(QString::fromLatin1(chorus::kAppId));
+    chorus::i18n::install(*app, CommandLine::languageArgument(app->arguments()));
+
+    int exitCode = 0;
+    const auto options = CommandLine::parse(*app, &exitCode);
+    if (!options)
+        return exitCode;
+
+    chorus::workspace::Profile profile(options->profileDir);
+    if (!profile.isUsable()) {
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("main",
+                                                            "Cannot create the profile "
+                                                            "directory %1.")
+                                    .arg(profile.directory())));
+        return 1;
+    }
+    const std::unique_ptr<QSettings> settings = profile.openSettings();
+
+    chorus::ui::initResources();
+    chorus::ui::MainWindow window(settings.get());
+    window.show();
+
+    if (!options->screenshotPath.isEmpty()) {
+        const QString path = options->screenshotPath;
+        QTimer::singleShot(300, &window, [&window, path] {
+            const bool saved = window.grab().save(path, "PNG");
+            if (saved)
+                std::printf("%s\n", qPrintable(QCoreApplication::translate(
+                                        "main", "Screenshot saved to %1").arg(path)));
+            else
+                std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate(
+                                                 "main", "Could not save a screenshot to %1")
+                                                 .arg(path)));
+            QCoreApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app->exec();
+}
