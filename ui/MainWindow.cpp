@@ -1,22 +1,39 @@
 #include "ui/MainWindow.h"
 
 #include "ui/AboutDialog.h"
+#include "ui/AttentionPane.h"
+#include "ui/Composer.h"
+#include "ui/ConnectionStatus.h"
 #include "ui/EmptyState.h"
+#include "ui/GroupListPane.h"
+#include "ui/MembersPanel.h"
+#include "ui/TimelineArea.h"
+#include "ui/TimelinePane.h"
+#include "ui/TimelineView.h"
+#include "workspace/AttentionInbox.h"
+#include "workspace/GroupListModel.h"
+#include "workspace/MemberListModel.h"
+#include "workspace/TimelineModel.h"
+#include "workspace/Workspace.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QIcon>
-#include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
+using chorus::workspace::GroupListModel;
+using chorus::workspace::Workspace;
 
 namespace chorus::ui {
 namespace {
@@ -24,16 +41,7 @@ namespace {
 constexpr auto kGeometryKey = "window/geometry";
 constexpr auto kStateKey = "window/state";
 constexpr auto kSplitterKey = "window/splitter";
-
-QWidget *pane(const QString &objectName, QWidget *content, QWidget *parent)
-{
-    auto *w = new QWidget(parent);
-    w->setObjectName(objectName);
-    auto *layout = new QVBoxLayout(w);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(content);
-    return w;
-}
+constexpr auto kTimelinesKey = "window/timelines";
 
 } // namespace
 
@@ -50,40 +58,57 @@ MainWindow::MainWindow(QSettings *settings, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+QWidget *MainWindow::timelinePane() const
+{
+    return m_timelines;
+}
+
 void MainWindow::buildPanes()
 {
     m_groupEmpty = new EmptyState({}, {}, this);
-    m_groupPane = pane(u"groupPane"_s, m_groupEmpty, this);
-    m_groupPane->setMinimumWidth(200);
+    m_leftTabs = new QTabWidget(this);
+    m_leftTabs->setObjectName(u"leftTabs"_s);
+    m_leftTabs->setDocumentMode(true);
+    m_leftStack = new QStackedWidget(this);
+    m_leftStack->addWidget(m_groupEmpty);
+    m_leftStack->addWidget(m_leftTabs);
+    m_groupPane = new QWidget(this);
+    m_groupPane->setObjectName(u"groupPane"_s);
+    auto *left = new QVBoxLayout(m_groupPane);
+    left->setContentsMargins(0, 0, 0, 0);
+    left->addWidget(m_leftStack);
+    m_groupPane->setMinimumWidth(220);
 
-    m_timelineEmpty = new EmptyState({}, {}, this);
-    m_timelinePane = pane(u"timelinePane"_s, m_timelineEmpty, this);
+    m_timelines = new TimelineArea(this);
+    m_timelines->setObjectName(u"timelinePane"_s);
+    m_timelines->setBinder([this](TimelinePane *pane, const QString &id) { bindPane(pane, id); });
+    connect(m_timelines, &TimelineArea::paneCreated, this, &MainWindow::wirePane);
+    connect(m_timelines, &TimelineArea::focusedGroupChanged, this,
+            &MainWindow::onFocusedGroupChanged);
+    connect(m_timelines, &TimelineArea::layoutChanged, this, &MainWindow::updateReading);
 
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->addWidget(m_groupPane);
-    m_splitter->addWidget(m_timelinePane);
+    m_splitter->addWidget(m_timelines);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
-    m_splitter->setSizes({260, 700});
+    m_splitter->setSizes({280, 700});
     m_splitter->setChildrenCollapsible(false);
     setCentralWidget(m_splitter);
 
     m_contextTabs = new QTabWidget(this);
     m_contextTabs->setObjectName(u"contextTabs"_s);
     m_contextTabs->setDocumentMode(true);
-    m_membersEmpty = new EmptyState({}, {}, this);
+    m_members = new MembersPanel(this);
     m_activitiesEmpty = new EmptyState({}, {}, this);
     m_repliesEmpty = new EmptyState({}, {}, this);
     m_salesEmpty = new EmptyState({}, {}, this);
-    m_membersEmpty->setObjectName(u"membersTab"_s);
     m_activitiesEmpty->setObjectName(u"activitiesTab"_s);
     m_repliesEmpty->setObjectName(u"repliesTab"_s);
     m_salesEmpty->setObjectName(u"salesTab"_s);
-    for (QWidget *tab : {static_cast<QWidget *>(m_membersEmpty),
-                         static_cast<QWidget *>(m_activitiesEmpty),
-                         static_cast<QWidget *>(m_repliesEmpty),
-                         static_cast<QWidget *>(m_salesEmpty)})
+    for (QWidget *tab : {static_cast<QWidget *>(m_members), static_cast<QWidget *>(m_activitiesEmpty),
+                         static_cast<QWidget *>(m_repliesEmpty), static_cast<QWidget *>(m_salesEmpty)})
         m_contextTabs->addTab(tab, QString());
 
     m_contextDock = new QDockWidget(this);
@@ -91,11 +116,17 @@ void MainWindow::buildPanes()
     m_contextDock->setWidget(m_contextTabs);
     m_contextDock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable
                                | QDockWidget::DockWidgetFloatable);
-    m_contextDock->setMinimumWidth(280);
+    m_contextDock->setMinimumWidth(300);
     addDockWidget(Qt::RightDockWidgetArea, m_contextDock);
-    resizeDocks({m_contextDock}, {340}, Qt::Horizontal);
+    resizeDocks({m_contextDock}, {360}, Qt::Horizontal);
 
+    m_status = new ConnectionStatus(this);
     statusBar()->setObjectName(u"statusBar"_s);
+    statusBar()->addWidget(m_status, 1);
+    connect(m_status, &ConnectionStatus::reconnectRequested, this, [this] {
+        if (m_workspace)
+            m_workspace->chat()->reconnectNow();
+    });
 }
 
 void MainWindow::buildMenus()
@@ -103,6 +134,9 @@ void MainWindow::buildMenus()
     // Structure and shortcuts here; every text is set in retranslate().
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->setObjectName(u"fileMenu"_s);
+    m_signInAction = m_fileMenu->addAction(QString(), this, &MainWindow::signInRequested);
+    m_signInAction->setObjectName(u"signInAction"_s);
+    m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QIcon::fromTheme(u"application-exit"_s), QString(),
                                          this, &QWidget::close);
     m_quitAction->setObjectName(u"quitAction"_s);
@@ -111,6 +145,31 @@ void MainWindow::buildMenus()
 
     m_viewMenu = menuBar()->addMenu(QString());
     m_viewMenu->setObjectName(u"viewMenu"_s);
+    m_groupsAction = m_viewMenu->addAction(QString(), this, [this] {
+        m_leftTabs->setCurrentIndex(0);
+        if (m_groupList)
+            m_groupList->filterEdit()->setFocus();
+    });
+    m_groupsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    m_waitingAction = m_viewMenu->addAction(QString(), this, [this] {
+        m_leftTabs->setCurrentIndex(1);
+        if (m_attentionPane)
+            m_attentionPane->setFocus();
+    });
+    m_waitingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_viewMenu->addSeparator();
+    m_splitAction = m_viewMenu->addAction(QString(), this, [this] {
+        if (m_groupList)
+            m_timelines->openGroup(m_groupList->currentGroup(), true);
+    });
+    m_splitAction->setObjectName(u"splitAction"_s);
+    m_splitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Backslash));
+    m_closeTimelineAction = m_viewMenu->addAction(QString(), this, [this] {
+        if (m_timelines->panes().size() > 1)
+            m_timelines->closeGroup(m_timelines->focusedGroup());
+    });
+    m_closeTimelineAction->setShortcut(QKeySequence::Close);
+    m_viewMenu->addSeparator();
     QAction *toggleDock = m_contextDock->toggleViewAction();
     toggleDock->setObjectName(u"toggleContextAction"_s);
     toggleDock->setShortcut(QKeySequence(Qt::Key_F9));
@@ -132,17 +191,15 @@ void MainWindow::retranslate()
     m_groupEmpty->setTexts(tr("No groups yet"),
                            tr("Your group chats appear here once you sign in, with unread "
                               "counts, mentions and tags."));
-    m_timelineEmpty->setTexts(tr("No group open"),
-                              tr("Choose a group on the left to read and answer it. Drag "
-                                 "groups here to follow up to four side by side."));
+    m_timelines->emptyState()->setTexts(
+        tr("No group open"), tr("Choose a group on the left to read and answer it. Drag "
+                                "groups here to follow up to four side by side."));
     m_contextDock->setWindowTitle(tr("Group details"));
     m_contextTabs->setTabText(0, tr("Members"));
     m_contextTabs->setTabText(1, tr("Activities"));
     m_contextTabs->setTabText(2, tr("Replies"));
     m_contextTabs->setTabText(3, tr("Sales"));
-    m_membersEmpty->setTexts(tr("Members"),
-                             tr("The members of the focused group: roles, presence, when "
-                                "they joined and what they said last."));
+    m_members->retranslate();
     m_activitiesEmpty->setTexts(tr("Activities"),
                                 tr("Scheduled posts, sign-up chains, word-chain games and mock "
                                    "interviews for the focused group."));
@@ -152,15 +209,134 @@ void MainWindow::retranslate()
     m_salesEmpty->setTexts(tr("Sales"),
                            tr("Orders made from chat requests in the focused group, from "
                               "draft to paid."));
-
     m_fileMenu->setTitle(tr("&File"));
     m_viewMenu->setTitle(tr("&View"));
     m_helpMenu->setTitle(tr("&Help"));
+    m_signInAction->setText(tr("&Sign in…"));
     m_quitAction->setText(tr("&Quit"));
+    m_groupsAction->setText(tr("&Groups"));
+    m_waitingAction->setText(tr("&Waiting for you"));
+    m_splitAction->setText(tr("Open in &split view"));
+    m_closeTimelineAction->setText(tr("&Close timeline"));
     m_contextDock->toggleViewAction()->setText(tr("Group &details panel"));
     m_aboutAction->setText(tr("&About Chorus"));
     m_aboutQtAction->setText(tr("About &Qt"));
-    statusBar()->showMessage(tr("Offline: not signed in"));
+    m_leftTabs->setTabText(0, tr("Groups"));
+    updateWaitingTab();
+    m_status->retranslate();
+}
+
+void MainWindow::setWorkspace(Workspace *workspace)
+{
+    m_workspace = workspace;
+    m_leftTabs->clear();
+    delete m_groupList;
+    delete m_attentionPane;
+    m_groupList = nullptr;
+    m_attentionPane = nullptr;
+    if (!workspace) {
+        m_leftStack->setCurrentWidget(m_groupEmpty);
+        return;
+    }
+    m_groupList = new GroupListPane(workspace->groups(), this);
+    m_attentionPane = new AttentionPane(workspace->attention(), workspace->groups(), this);
+    m_leftTabs->addTab(m_groupList, tr("Groups"));
+    m_leftTabs->addTab(m_attentionPane, QString());
+    m_leftStack->setCurrentWidget(m_leftTabs);
+    updateWaitingTab();
+
+    connect(m_groupList, &GroupListPane::groupActivated, this,
+            [this](const QString &id) { m_timelines->openGroup(id); });
+    connect(m_groupList, &GroupListPane::openInSplitRequested, this,
+            [this](const QString &id) { m_timelines->openGroup(id, true); });
+    connect(m_attentionPane, &AttentionPane::jumpRequested, this, &MainWindow::jumpTo);
+    connect(workspace->attention(), &QAbstractItemModel::rowsInserted, this,
+            &MainWindow::updateWaitingTab);
+    connect(workspace->attention(), &QAbstractItemModel::rowsRemoved, this,
+            &MainWindow::updateWaitingTab);
+    connect(workspace, &Workspace::connectionStateChanged, m_status, &ConnectionStatus::setState);
+    connect(workspace, &Workspace::membersChanged, this, [this](const QString &id) {
+        if (TimelinePane *pane = m_timelines->paneFor(id)) {
+            pane->setMemberCount(m_workspace->members(id)->rowCount());
+            pane->setMemberNicks(m_workspace->members(id)->nicks());
+        }
+    });
+    m_status->setAccount(workspace->accountJid());
+    m_status->setState(workspace->connectionState(), workspace->lastError(), 0);
+
+    m_timelines->restoreState(m_settings->value(kTimelinesKey).toByteArray());
+}
+
+void MainWindow::bindPane(TimelinePane *pane, const QString &groupId)
+{
+    if (!m_workspace)
+        return;
+    const chat::Group group = m_workspace->groups()->group(groupId);
+    pane->setTimeline(m_workspace->timeline(groupId));
+    const QString name = m_workspace->groups()
+                             ->data(m_workspace->groups()->index(m_workspace->groups()->rowOf(groupId)),
+                                    GroupListModel::NameRole)
+                             .toString();
+    pane->setGroupInfo(name.isEmpty() ? groupId : name, group.subject,
+                       group.timeZone.isEmpty() ? QTimeZone::systemTimeZone()
+                                                : QTimeZone(group.timeZone.toUtf8()));
+    workspace::MemberListModel *members = m_workspace->members(groupId);
+    pane->setMemberCount(members->rowCount());
+    pane->setMemberNicks(members->nicks());
+}
+
+void MainWindow::wirePane(TimelinePane *pane)
+{
+    connect(pane, &TimelinePane::sendRequested, this,
+            [this, pane](const QString &groupId, const QString &text, const QString &replyToId,
+                         const QString &replyToNick) {
+                if (!m_workspace)
+                    return;
+                QPointer<TimelinePane> guard(pane);
+                m_workspace->send(groupId, text, replyToId, replyToNick)
+                    .then(this, [guard](const Expected<chat::Message, chat::ChatError> &r) {
+                        if (guard)
+                            guard->setComposerError(
+                                r.ok() ? QString()
+                                       : tr("Not sent: %1").arg(r.error().message));
+                    });
+            });
+    connect(pane, &TimelinePane::olderHistoryRequested, this, [this](const QString &groupId) {
+        if (m_workspace)
+            m_workspace->loadOlder(groupId);
+    });
+}
+
+void MainWindow::onFocusedGroupChanged(const QString &groupId)
+{
+    if (m_groupList && !groupId.isEmpty())
+        m_groupList->selectGroup(groupId);
+    m_members->setModel(m_workspace && !groupId.isEmpty() ? m_workspace->members(groupId)
+                                                          : nullptr);
+    updateReading();
+}
+
+void MainWindow::updateReading()
+{
+    if (m_workspace)
+        m_workspace->setReading(m_timelines->openGroups(), isActiveWindow());
+}
+
+void MainWindow::updateWaitingTab()
+{
+    if (m_leftTabs->count() < 2 || !m_workspace)
+        return;
+    const int waiting = m_workspace->attention()->rowCount();
+    m_leftTabs->setTabText(1, waiting > 0 ? tr("Waiting (%1)").arg(waiting) : tr("Waiting"));
+}
+
+void MainWindow::jumpTo(const QString &groupId, const QString &messageId)
+{
+    m_timelines->openGroup(groupId);
+    if (TimelinePane *pane = m_timelines->paneFor(groupId)) {
+        pane->view()->revealRow(pane->timeline()->rowOf(messageId));
+        pane->composer()->setFocus();
+    }
 }
 
 void MainWindow::showAbout()
@@ -182,6 +358,8 @@ void MainWindow::saveLayout() const
     m_settings->setValue(kGeometryKey, saveGeometry());
     m_settings->setValue(kStateKey, saveState());
     m_settings->setValue(kSplitterKey, m_splitter->saveState());
+    if (m_workspace)
+        m_settings->setValue(kTimelinesKey, m_timelines->saveState());
     m_settings->sync();
 }
 
@@ -195,6 +373,8 @@ void MainWindow::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
         retranslate();
+    if (event->type() == QEvent::ActivationChange)
+        updateReading();
     QMainWindow::changeEvent(event);
 }
 

@@ -1,20 +1,31 @@
 #pragma once
 
+#include "workspace/Workspace.h"
+
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QDockWidget;
 class QMenu;
 class QSettings;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 
 namespace chorus::ui {
 
+class AttentionPane;
+class ConnectionStatus;
 class EmptyState;
+class GroupListPane;
+class MembersPanel;
+class TimelineArea;
+class TimelinePane;
 
-/// The operator's window: groups on the left, timelines in the centre, and the context
-/// dock (Members, Activities, Replies, Sales) for the focused group on the right.
+/// The operator's window: groups and the attention inbox on the left, timelines in the
+/// centre (up to four side by side), and the context dock (Members, Activities,
+/// Replies, Sales) for the focused group on the right.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -23,13 +34,29 @@ public:
     explicit MainWindow(QSettings *settings, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    /// Shows an account's groups; until then the panes say what will appear.
+    void setWorkspace(workspace::Workspace *workspace);
+    workspace::Workspace *workspace() const { return m_workspace; }
+
     QWidget *groupPane() const { return m_groupPane; }
-    QWidget *timelinePane() const { return m_timelinePane; }
+    GroupListPane *groupList() const { return m_groupList; }
+    AttentionPane *attentionPane() const { return m_attentionPane; }
+    TimelineArea *timelineArea() const { return m_timelines; }
+    QWidget *timelinePane() const;
     QDockWidget *contextDock() const { return m_contextDock; }
     QTabWidget *contextTabs() const { return m_contextTabs; }
+    QTabWidget *leftTabs() const { return m_leftTabs; }
+    MembersPanel *membersPanel() const { return m_members; }
+    ConnectionStatus *connectionStatus() const { return m_status; }
+
+    /// Opens a group and scrolls to one of its messages (from search or the inbox).
+    void jumpTo(const QString &groupId, const QString &messageId);
 
 public Q_SLOTS:
     void showAbout();
+
+Q_SIGNALS:
+    void signInRequested();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -41,23 +68,38 @@ private:
     void retranslate();
     void restoreLayout();
     void saveLayout() const;
+    void bindPane(TimelinePane *pane, const QString &groupId);
+    void wirePane(TimelinePane *pane);
+    void onFocusedGroupChanged(const QString &groupId);
+    void updateReading();
+    void updateWaitingTab();
 
     QSettings *m_settings;
+    QPointer<workspace::Workspace> m_workspace;
     QSplitter *m_splitter = nullptr;
     QWidget *m_groupPane = nullptr;
+    QStackedWidget *m_leftStack = nullptr;
     EmptyState *m_groupEmpty = nullptr;
-    QWidget *m_timelinePane = nullptr;
-    EmptyState *m_timelineEmpty = nullptr;
+    QTabWidget *m_leftTabs = nullptr;
+    GroupListPane *m_groupList = nullptr;
+    AttentionPane *m_attentionPane = nullptr;
+    TimelineArea *m_timelines = nullptr;
     QDockWidget *m_contextDock = nullptr;
     QTabWidget *m_contextTabs = nullptr;
-    EmptyState *m_membersEmpty = nullptr;
+    MembersPanel *m_members = nullptr;
     EmptyState *m_activitiesEmpty = nullptr;
     EmptyState *m_repliesEmpty = nullptr;
     EmptyState *m_salesEmpty = nullptr;
+    ConnectionStatus *m_status = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    QAction *m_signInAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_splitAction = nullptr;
+    QAction *m_closeTimelineAction = nullptr;
+    QAction *m_groupsAction = nullptr;
+    QAction *m_waitingAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "workspace/GroupListModel.h"
 
 #include <QCollator>
+#include <QMimeData>
 
 #include <algorithm>
 
@@ -153,6 +154,30 @@ QVariant GroupListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+Qt::ItemFlags GroupListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags f = QAbstractListModel::flags(index);
+    if (index.isValid())
+        f |= Qt::ItemIsDragEnabled;
+    return f;
+}
+
+QStringList GroupListModel::mimeTypes() const
+{
+    return {QString::fromLatin1(kMimeType)};
+}
+
+QMimeData *GroupListModel::mimeData(const QModelIndexList &indexes) const
+{
+    if (indexes.isEmpty() || !indexes.constFirst().isValid())
+        return nullptr;
+    auto *data = new QMimeData;
+    data->setData(QString::fromLatin1(kMimeType),
+                  indexes.constFirst().data(GroupIdRole).toString().toUtf8());
+    data->setText(indexes.constFirst().data(NameRole).toString());
+    return data;
 }
 
 int GroupListModel::rowOf(const QString &groupId) const

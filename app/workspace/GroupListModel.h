@@ -48,6 +48,11 @@ public:
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    /// Groups can be dragged into the timeline area to open them side by side.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    static constexpr const char *kMimeType = "application/x-chorus-group-id";
 
     int rowOf(const QString &groupId) const;
     chat::Group group(const QString &groupId) const;

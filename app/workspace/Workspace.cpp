@@ -1,0 +1,202 @@
+#include "workspace/Workspace.h"
+
+#include "workspace/AttentionInbox.h"
+#include "workspace/GroupListModel.h"
+#include "workspace/MemberListModel.h"
+#include "workspace/TimelineModel.h"
+
+#include <QLoggingCategory>
+#include <QTimeZone>
+
+using namespace Qt::StringLiterals;
+
+Q_LOGGING_CATEGORY(lcWorkspace, "chorus.workspace")
+
+namespace chorus::workspace {
+namespace {
+
+constexpr int kHistoryPage = 50;
+
+} // namespace
+
+Workspace::Workspace(chat::ChatService *chat, QObject *parent)
+    : QObject(parent), m_chat(chat), m_groups(std::make_unique<GroupListModel>()),
+      m_attention(std::make_unique<AttentionInbox>())
+{
+    connect(m_chat, &chat::ChatService::connectionStateChanged, this,
+            &Workspace::onConnectionState);
+    connect(m_chat, &chat::ChatService::groupsChanged, this, &Workspace::onGroupsChanged);
+    connect(m_chat, &chat::ChatService::serviceWarning, this, &Workspace::serviceWarning);
+    connect(m_chat, &chat::ChatService::messagesReceived, this, &Workspace::onMessages);
+    connect(m_chat, &chat::ChatService::membersChanged, this, &Workspace::onMembersChanged);
+    connect(m_chat, &chat::ChatService::memberLeft, this, &Workspace::onMemberLeft);
+    connect(m_chat, &chat::ChatService::groupJoined, this, [this](const QString &id) {
+        m_groups->setJoinState(id, GroupListModel::JoinState::Joined);
+    });
+    connect(m_chat, &chat::ChatService::groupJoinFailed, this,
+            [this](const QString &id, const chat::ChatError &error) {
+                m_groups->setJoinState(id, GroupListModel::JoinState::Failed, error.message);
+                Q_EMIT groupProblem(id, error.message);
+            });
+    connect(m_chat, &chat::ChatService::groupLeft, this,
+            [this](const QString &id, const QString &reason) {
+                m_groups->setJoinState(id, GroupListModel::JoinState::Left, reason);
+                Q_EMIT groupProblem(id, reason);
+            });
+    connect(m_attention.get(), &AttentionInbox::waitingChanged, m_groups.get(),
+            &GroupListModel::setAttention);
+}
+
+Workspace::~Workspace()
+{
+    qDeleteAll(m_timelines);
+    qDeleteAll(m_members);
+}
+
+QString Workspace::accountJid() const
+{
+    return m_chat->accountJid();
+}
+
+QString Workspace::ownNick(const QString &groupId) const
+{
+    const chat::Group g = m_groups->group(groupId);
+    return g.nick.isEmpty() ? accountJid().section(u'@', 0, 0) : g.nick;
+}
+
+TimelineModel *Workspace::timeline(const QString &groupId)
+{
+    if (TimelineModel *t = m_timelines.value(groupId))
+        return t;
+    auto *t = new TimelineModel(groupId);
+    const chat::Group g = m_groups->group(groupId);
+    if (!g.timeZone.isEmpty())
+        t->setGroupTimeZone(QTimeZone(g.timeZone.toUtf8()));
+    t->setOwnNick(ownNick(groupId));
+    m_timelines.insert(groupId, t);
+    return t;
+}
+
+MemberListModel *Workspace::members(const QString &groupId)
+{
+    if (MemberListModel *m = m_members.value(groupId))
+        return m;
+    auto *m = new MemberListModel(groupId);
+    m->setMembers(m_chat->members(groupId));
+    m_members.insert(groupId, m);
+    return m;
+}
+
+void Workspace::setReading(const QStringList &groupIds, bool windowActive)
+{
+    m_reading = QSet<QString>(groupIds.cbegin(), groupIds.cend());
+    m_windowActive = windowActive;
+    if (windowActive) {
+        for (const QString &id : groupIds)
+            m_groups->markRead(id);
+    }
+}
+
+bool Workspace::isBeingRead(const QString &groupId) const
+{
+    return m_windowActive && m_reading.contains(groupId);
+}
+
+Task<chat::Message, chat::ChatError> Workspace::send(const QString &groupId, const QString &text,
+                                                     const QString &replyToId,
+                                                     const QString &replyToNick)
+{
+    auto task = m_chat->sendMessage(groupId, text, replyToId, replyToNick);
+    return task.then(this, [this](const Expected<chat::Message, chat::ChatError> &result) {
+        if (result.ok())
+            onMessages({result.value()}, chat::MessageSource::Live);
+        return result;
+    });
+}
+
+void Workspace::loadOlder(const QString &groupId)
+{
+    if (m_loadingOlder.value(groupId))
+        return;
+    TimelineModel *t = timeline(groupId);
+    m_loadingOlder.insert(groupId, true);
+    m_chat->fetchHistory(groupId, t->oldestStanzaId(), kHistoryPage)
+        .then(this, [this, groupId](const Expected<chat::HistoryPage, chat::ChatError> &page) {
+            m_loadingOlder.insert(groupId, false);
+            if (!page.ok()) {
+                qCWarning(lcWorkspace) << "history of" << groupId << page.error().message;
+                return;
+            }
+            timeline(groupId)->addMessages(page.value().messages);
+        });
+}
+
+void Workspace::onGroupsChanged(const QList<chat::Group> &groups)
+{
+    m_groups->setGroups(groups);
+    for (const chat::Group &g : groups) {
+        m_attention->setOwnNick(g.id, ownNick(g.id));
+        if (g.autojoin)
+            m_groups->setJoinState(g.id, GroupListModel::JoinState::Joining);
+    }
+}
+
+void Workspace::onMessages(const QList<chat::Message> &messages, chat::MessageSource source)
+{
+    QHash<QString, QList<chat::Message>> byGroup;
+    for (const chat::Message &m : messages)
+        byGroup[m.groupId] << m;
+    for (auto it = byGroup.cbegin(); it != byGroup.cend(); ++it) {
+        const int added = timeline(it.key())->addMessages(it.value());
+        if (added == 0)
+            continue;
+        const QString own = ownNick(it.key());
+        for (const chat::Message &m : it.value()) {
+            if (m.isCorrection() || m.isRetraction())
+                continue;
+            m_groups->recordMessage(m, !isBeingRead(it.key()),
+                                    AttentionDetector::mentions(m.body, own));
+        }
+    }
+    Q_UNUSED(source);
+    m_attention->offer(messages);
+}
+
+void Workspace::onMembersChanged(const QString &groupId, const QList<chat::Member> &changed)
+{
+    members(groupId)->update(changed);
+    Q_EMIT membersChanged(groupId);
+}
+
+void Workspace::onMemberLeft(const QString &groupId, const chat::Member &member, const QString &)
+{
+    members(groupId)->remove(member.nick);
+    Q_EMIT membersChanged(groupId);
+}
+
+void Workspace::onConnectionState(chat::ConnectionState state, const chat::ChatError &error,
+                                  int retry)
+{
+    m_state = state;
+    m_lastError = error;
+    // Joins happen once per sign-in; after a drop the chat service rejoins on its own.
+    if (state == chat::ConnectionState::Connected && !m_joined) {
+        m_joined = true;
+        m_chat->fetchGroups().then(this, [this](const Expected<QList<chat::Group>, chat::ChatError> &r) {
+            if (!r.ok()) {
+                Q_EMIT serviceWarning(r.error().message);
+                return;
+            }
+            onGroupsChanged(r.value());
+            QList<chat::Group> autojoin;
+            for (const chat::Group &g : r.value()) {
+                if (g.autojoin)
+                    autojoin << g;
+            }
+            m_chat->joinGroups(autojoin);
+        });
+    }
+    Q_EMIT connectionStateChanged(state, error, retry);
+}
+
+} // namespace chorus::workspace

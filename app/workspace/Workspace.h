@@ -1,0 +1,80 @@
+#pragma once
+
+#include "chat/ChatService.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+namespace chorus::workspace {
+
+class AttentionInbox;
+class GroupListModel;
+class MemberListModel;
+class TimelineModel;
+
+/// One operator account: wires the chat service, the store and the feature engines,
+/// and exposes the models the window (or the headless agent) works with. It is the
+/// composition root's unit: everything account-specific hangs off it.
+class Workspace : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Workspace(chat::ChatService *chat, QObject *parent = nullptr);
+    ~Workspace() override;
+
+    chat::ChatService *chat() const { return m_chat; }
+    GroupListModel *groups() const { return m_groups.get(); }
+    AttentionInbox *attention() const { return m_attention.get(); }
+    /// The group's timeline, created on first use.
+    TimelineModel *timeline(const QString &groupId);
+    /// The group's members, kept up to date from presence.
+    MemberListModel *members(const QString &groupId);
+
+    chat::ConnectionState connectionState() const { return m_state; }
+    chat::ChatError lastError() const { return m_lastError; }
+    QString accountJid() const;
+    QString ownNick(const QString &groupId) const;
+
+    /// Groups the operator is reading now: their messages do not count as unread.
+    void setReading(const QStringList &groupIds, bool windowActive);
+
+    /// Sends to a group; the message shows at once and is matched with the room's echo.
+    Task<chat::Message, chat::ChatError> send(const QString &groupId, const QString &text,
+                                              const QString &replyToId = {},
+                                              const QString &replyToNick = {});
+    /// Loads older messages of a group into its timeline from the archive.
+    void loadOlder(const QString &groupId);
+
+Q_SIGNALS:
+    void connectionStateChanged(chorus::chat::ConnectionState state,
+                                const chorus::chat::ChatError &error, int retryInSeconds);
+    void serviceWarning(const QString &message);
+    /// A group could not be joined or we were removed from it.
+    void groupProblem(const QString &groupId, const QString &message);
+    void membersChanged(const QString &groupId);
+
+private:
+    void onGroupsChanged(const QList<chat::Group> &groups);
+    void onMessages(const QList<chat::Message> &messages, chat::MessageSource source);
+    void onMembersChanged(const QString &groupId, const QList<chat::Member> &changed);
+    void onMemberLeft(const QString &groupId, const chat::Member &member, const QString &reason);
+    void onConnectionState(chat::ConnectionState state, const chat::ChatError &error, int retry);
+    bool isBeingRead(const QString &groupId) const;
+
+    chat::ChatService *m_chat;
+    std::unique_ptr<GroupListModel> m_groups;
+    std::unique_ptr<AttentionInbox> m_attention;
+    QHash<QString, TimelineModel *> m_timelines;
+    QHash<QString, MemberListModel *> m_members;
+    QHash<QString, bool> m_loadingOlder;
+    QSet<QString> m_reading;
+    bool m_windowActive = false;
+    bool m_joined = false;
+    chat::ConnectionState m_state = chat::ConnectionState::Offline;
+    chat::ChatError m_lastError;
+};
+
+} // namespace chorus::workspace
