@@ -7,6 +7,8 @@
 #include "ui/EmptyState.h"
 #include "ui/GroupListPane.h"
 #include "ui/MembersPanel.h"
+#include "ui/Notifier.h"
+#include "ui/QuickSwitcher.h"
 #include "ui/TimelineArea.h"
 #include "ui/TimelinePane.h"
 #include "ui/TimelineView.h"
@@ -120,6 +122,13 @@ void MainWindow::buildPanes()
     addDockWidget(Qt::RightDockWidgetArea, m_contextDock);
     resizeDocks({m_contextDock}, {360}, Qt::Horizontal);
 
+    m_notifier = new Notifier(this, this);
+    connect(m_notifier, &Notifier::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+
     m_status = new ConnectionStatus(this);
     statusBar()->setObjectName(u"statusBar"_s);
     statusBar()->addWidget(m_status, 1);
@@ -158,6 +167,9 @@ void MainWindow::buildMenus()
     });
     m_waitingAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     m_viewMenu->addSeparator();
+    m_switchAction = m_viewMenu->addAction(QString(), this, &MainWindow::showQuickSwitcher);
+    m_switchAction->setObjectName(u"quickSwitchAction"_s);
+    m_switchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
     m_splitAction = m_viewMenu->addAction(QString(), this, [this] {
         if (m_groupList)
             m_timelines->openGroup(m_groupList->currentGroup(), true);
@@ -174,6 +186,7 @@ void MainWindow::buildMenus()
     toggleDock->setObjectName(u"toggleContextAction"_s);
     toggleDock->setShortcut(QKeySequence(Qt::Key_F9));
     m_viewMenu->addAction(toggleDock);
+    m_viewMenu->addAction(m_notifier->doNotDisturbAction());
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"helpMenu"_s);
@@ -216,6 +229,7 @@ void MainWindow::retranslate()
     m_quitAction->setText(tr("&Quit"));
     m_groupsAction->setText(tr("&Groups"));
     m_waitingAction->setText(tr("&Waiting for you"));
+    m_switchAction->setText(tr("&Go to group or person…"));
     m_splitAction->setText(tr("Open in &split view"));
     m_closeTimelineAction->setText(tr("&Close timeline"));
     m_contextDock->toggleViewAction()->setText(tr("Group &details panel"));
@@ -255,6 +269,14 @@ void MainWindow::setWorkspace(Workspace *workspace)
     connect(workspace->attention(), &QAbstractItemModel::rowsRemoved, this,
             &MainWindow::updateWaitingTab);
     connect(workspace, &Workspace::connectionStateChanged, m_status, &ConnectionStatus::setState);
+    connect(workspace->groups(), &GroupListModel::totalUnreadChanged, m_notifier,
+            &Notifier::setUnreadTotal);
+    connect(workspace->attention(), &workspace::AttentionInbox::itemAdded, this,
+            [this](const QString &groupId, const QString &asker, const QString &text) {
+                const QString group = m_workspace->groups()->group(groupId).name;
+                m_notifier->notify(tr("%1 in %2").arg(asker, group.isEmpty() ? groupId : group),
+                                   text, m_timelines->paneFor(groupId) != nullptr);
+            });
     connect(workspace, &Workspace::membersChanged, this, [this](const QString &id) {
         if (TimelinePane *pane = m_timelines->paneFor(id)) {
             pane->setMemberCount(m_workspace->members(id)->rowCount());
@@ -337,6 +359,24 @@ void MainWindow::jumpTo(const QString &groupId, const QString &messageId)
         pane->view()->revealRow(pane->timeline()->rowOf(messageId));
         pane->composer()->setFocus();
     }
+}
+
+void MainWindow::showQuickSwitcher()
+{
+    if (!m_workspace)
+        return;
+    auto *switcher = new QuickSwitcher(m_workspace, this);
+    switcher->setAttribute(Qt::WA_DeleteOnClose);
+    connect(switcher, &QuickSwitcher::groupChosen, this,
+            [this](const QString &id) { m_timelines->openGroup(id); });
+    connect(switcher, &QuickSwitcher::personChosen, this,
+            [this](const QString &groupId, const QString &nick) {
+                m_timelines->openGroup(groupId);
+                m_contextDock->show();
+                m_contextTabs->setCurrentWidget(m_members);
+                m_members->selectMember(nick);
+            });
+    switcher->open();
 }
 
 void MainWindow::showAbout()

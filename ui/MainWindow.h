@@ -20,6 +20,7 @@ class ConnectionStatus;
 class EmptyState;
 class GroupListPane;
 class MembersPanel;
+class Notifier;
 class TimelineArea;
 class TimelinePane;
 
@@ -48,12 +49,14 @@ public:
     QTabWidget *leftTabs() const { return m_leftTabs; }
     MembersPanel *membersPanel() const { return m_members; }
     ConnectionStatus *connectionStatus() const { return m_status; }
+    Notifier *notifier() const { return m_notifier; }
 
     /// Opens a group and scrolls to one of its messages (from search or the inbox).
     void jumpTo(const QString &groupId, const QString &messageId);
 
 public Q_SLOTS:
     void showAbout();
+    void showQuickSwitcher();
 
 Q_SIGNALS:
     void signInRequested();
@@ -91,11 +94,13 @@ private:
     EmptyState *m_repliesEmpty = nullptr;
     EmptyState *m_salesEmpty = nullptr;
     ConnectionStatus *m_status = nullptr;
+    Notifier *m_notifier = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_signInAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_switchAction = nullptr;
     QAction *m_splitAction = nullptr;
     QAction *m_closeTimelineAction = nullptr;
     QAction *m_groupsAction = nullptr;

@@ -80,6 +80,22 @@ void MembersPanel::setModel(MemberListModel *model, const QString &)
     updateSummary();
 }
 
+void MembersPanel::selectMember(const QString &nick)
+{
+    if (!m_model)
+        return;
+    m_filter->clear();
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, MemberListModel::NickColumn);
+        if (index.data().toString() == nick) {
+            m_view->setCurrentIndex(index);
+            m_view->scrollTo(index);
+            m_view->setFocus();
+            return;
+        }
+    }
+}
+
 void MembersPanel::updateSummary()
 {
     if (!m_model) {

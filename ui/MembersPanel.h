@@ -28,6 +28,8 @@ public:
     QTableView *view() const { return m_view; }
     EmptyState *emptyState() const { return m_empty; }
     void retranslate();
+    /// Selects and shows a member by nick (from the quick switcher).
+    void selectMember(const QString &nick);
 
 private:
     void updateSummary();
