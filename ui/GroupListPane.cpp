@@ -222,7 +222,7 @@ void GroupListPane::showMenu(const QPoint &pos)
     const QString id = index.data(GroupListModel::GroupIdRole).toString();
     QMenu menu(this);
     menu.addAction(tr("Open in &split view"), this, [this, id] { Q_EMIT openInSplitRequested(id); });
-    menu.addAction(tr("&Rename…"), this, [this, id] { Q_EMIT renameRequested(id); });
+    menu.addAction(tr("Group &settings…"), this, [this, id] { Q_EMIT renameRequested(id); });
     menu.addSeparator();
     menu.addAction(tr("&Leave group"), this, [this, id] { Q_EMIT leaveRequested(id); });
     menu.exec(m_view->viewport()->mapToGlobal(pos));

@@ -5,6 +5,7 @@
 #include "ui/Composer.h"
 #include "ui/ConnectionStatus.h"
 #include "ui/EmptyState.h"
+#include "ui/GroupActions.h"
 #include "ui/GroupListPane.h"
 #include "ui/MembersPanel.h"
 #include "ui/Notifier.h"
@@ -122,6 +123,9 @@ void MainWindow::buildPanes()
     addDockWidget(Qt::RightDockWidgetArea, m_contextDock);
     resizeDocks({m_contextDock}, {360}, Qt::Horizontal);
 
+    m_groupActions = new GroupActions(this, m_timelines, this);
+    connect(m_groupActions, &GroupActions::problem, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 10000); });
     m_notifier = new Notifier(this, this);
     connect(m_notifier, &Notifier::activated, this, [this] {
         showNormal();
@@ -145,6 +149,14 @@ void MainWindow::buildMenus()
     m_fileMenu->setObjectName(u"fileMenu"_s);
     m_signInAction = m_fileMenu->addAction(QString(), this, &MainWindow::signInRequested);
     m_signInAction->setObjectName(u"signInAction"_s);
+    m_fileMenu->addSeparator();
+    m_newGroupAction = m_fileMenu->addAction(QString(), m_groupActions, &GroupActions::newGroup);
+    m_newGroupAction->setObjectName(u"newGroupAction"_s);
+    m_newGroupAction->setShortcut(QKeySequence::New);
+    m_addGroupAction = m_fileMenu->addAction(QString(), m_groupActions,
+                                               &GroupActions::addExistingGroup);
+    m_addGroupAction->setObjectName(u"addGroupAction"_s);
+    m_addGroupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     m_fileMenu->addSeparator();
     m_quitAction = m_fileMenu->addAction(QIcon::fromTheme(u"application-exit"_s), QString(),
                                          this, &QWidget::close);
@@ -226,6 +238,8 @@ void MainWindow::retranslate()
     m_viewMenu->setTitle(tr("&View"));
     m_helpMenu->setTitle(tr("&Help"));
     m_signInAction->setText(tr("&Sign in…"));
+    m_newGroupAction->setText(tr("&New group…"));
+    m_addGroupAction->setText(tr("&Add existing group…"));
     m_quitAction->setText(tr("&Quit"));
     m_groupsAction->setText(tr("&Groups"));
     m_waitingAction->setText(tr("&Waiting for you"));
@@ -243,6 +257,7 @@ void MainWindow::retranslate()
 void MainWindow::setWorkspace(Workspace *workspace)
 {
     m_workspace = workspace;
+    m_groupActions->setWorkspace(workspace);
     m_leftTabs->clear();
     delete m_groupList;
     delete m_attentionPane;
@@ -263,6 +278,8 @@ void MainWindow::setWorkspace(Workspace *workspace)
             [this](const QString &id) { m_timelines->openGroup(id); });
     connect(m_groupList, &GroupListPane::openInSplitRequested, this,
             [this](const QString &id) { m_timelines->openGroup(id, true); });
+    connect(m_groupList, &GroupListPane::renameRequested, m_groupActions, &GroupActions::editGroup);
+    connect(m_groupList, &GroupListPane::leaveRequested, m_groupActions, &GroupActions::leaveGroup);
     connect(m_attentionPane, &AttentionPane::jumpRequested, this, &MainWindow::jumpTo);
     connect(workspace->attention(), &QAbstractItemModel::rowsInserted, this,
             &MainWindow::updateWaitingTab);

@@ -18,6 +18,7 @@ namespace chorus::ui {
 class AttentionPane;
 class ConnectionStatus;
 class EmptyState;
+class GroupActions;
 class GroupListPane;
 class MembersPanel;
 class Notifier;
@@ -95,10 +96,13 @@ private:
     EmptyState *m_salesEmpty = nullptr;
     ConnectionStatus *m_status = nullptr;
     Notifier *m_notifier = nullptr;
+    GroupActions *m_groupActions = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
     QAction *m_signInAction = nullptr;
+    QAction *m_newGroupAction = nullptr;
+    QAction *m_addGroupAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_switchAction = nullptr;
     QAction *m_splitAction = nullptr;

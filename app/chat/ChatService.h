@@ -82,12 +82,18 @@ public:
 
     // --- Groups (the account's bookmarks) ---
     virtual Task<QList<Group>, ChatError> fetchGroups() = 0;
-    virtual Task<Done, ChatError> saveGroup(const Group &group) = 0; ///< add or rename
+    /// Adds or updates a bookmark (name, nick, autojoin; tags and time zone travel in the
+    /// bookmark's extensions so every device of the operator sees them).
+    virtual Task<Done, ChatError> saveGroup(const Group &group) = 0;
     virtual Task<Done, ChatError> removeGroup(const QString &groupId) = 0;
-    /// Creates and configures a room in one step, then bookmarks it.
+    /// Creates and configures a room in one step (group.config), then bookmarks it. An id
+    /// without a domain ("bali-2026") is created on the account's group chat service.
+    /// Returns the group as created (full id).
     virtual Task<Group, ChatError> createGroup(const Group &group) = 0;
     /// Joins in the given priority order with a bounded number in flight. History comes
-    /// from the archive after the last message we have (see setResumePoint()).
+    /// from the archive after the last message we have (see setResumePoint()). Groups
+    /// already joined or joining are skipped; after a fresh session (no resume) the
+    /// service rejoins what it had joined by itself.
     virtual void joinGroups(const QList<Group> &groups) = 0;
     virtual Task<Done, ChatError> leaveGroup(const QString &groupId) = 0;
     /// Where MAM catch-up resumes for a group: the last stored stanza-id.

@@ -131,6 +131,78 @@ void Workspace::loadOlder(const QString &groupId)
         });
 }
 
+chat::Group Workspace::newGroupDefaults(const QString &name, const QString &localpart)
+{
+    chat::Group g;
+    g.id = localpart;
+    g.name = name;
+    g.autojoin = true;
+    g.timeZone = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+    g.config.name = name;
+    g.config.membersOnly = false; // open invite until the threshold
+    g.config.maxUsers = g.policy.hardCap;
+    g.config.historyLength = 0;   // newcomers don't see old history
+    g.config.archived = true;
+    g.config.persistent = true;
+    g.config.isPublic = false;
+    g.config.realJidsToModerators = true;
+    return g;
+}
+
+Task<chat::Group, chat::ChatError> Workspace::createGroup(const chat::Group &group)
+{
+    return m_chat->createGroup(group).then(
+        this, [this](const Expected<chat::Group, chat::ChatError> &created) {
+            if (created.ok()) {
+                m_groups->upsertGroup(created.value());
+                m_attention->setOwnNick(created.value().id, ownNick(created.value().id));
+                m_groups->setJoinState(created.value().id, GroupListModel::JoinState::Joining);
+                m_chat->joinGroups({created.value()});
+            }
+            return created;
+        });
+}
+
+Task<Done, chat::ChatError> Workspace::addGroup(const chat::Group &group)
+{
+    return m_chat->saveGroup(group).then(
+        this, [this, group](const Expected<Done, chat::ChatError> &saved) {
+            if (saved.ok()) {
+                m_groups->upsertGroup(group);
+                m_attention->setOwnNick(group.id, ownNick(group.id));
+                m_groups->setJoinState(group.id, GroupListModel::JoinState::Joining);
+                m_chat->joinGroups({group});
+            }
+            return saved;
+        });
+}
+
+Task<Done, chat::ChatError> Workspace::updateGroup(const chat::Group &group)
+{
+    return m_chat->saveGroup(group).then(
+        this, [this, group](const Expected<Done, chat::ChatError> &saved) {
+            if (saved.ok()) {
+                m_groups->upsertGroup(group);
+                if (TimelineModel *t = m_timelines.value(group.id); t && !group.timeZone.isEmpty())
+                    t->setGroupTimeZone(QTimeZone(group.timeZone.toUtf8()));
+            }
+            return saved;
+        });
+}
+
+Task<Done, chat::ChatError> Workspace::leaveGroup(const QString &groupId)
+{
+    return m_chat->leaveGroup(groupId).then(
+        this, [this, groupId](const Expected<Done, chat::ChatError> &) {
+            // Leaving a room we were already out of is fine: remove the bookmark anyway.
+            return m_chat->removeGroup(groupId);
+        }).unwrap().then(this, [this, groupId](const Expected<Done, chat::ChatError> &removed) {
+            if (removed.ok())
+                m_groups->removeGroup(groupId);
+            return removed;
+        });
+}
+
 void Workspace::onGroupsChanged(const QList<chat::Group> &groups)
 {
     m_groups->setGroups(groups);

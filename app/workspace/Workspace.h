@@ -48,6 +48,17 @@ public:
     /// Loads older messages of a group into its timeline from the archive.
     void loadOlder(const QString &groupId);
 
+    /// A new group with the seeds' defaults: open invite until 100 members, then
+    /// members-only; hard cap 500; newcomers see no history; archived; not listed.
+    static chat::Group newGroupDefaults(const QString &name, const QString &localpart);
+    Task<chat::Group, chat::ChatError> createGroup(const chat::Group &group);
+    /// Adds an existing group (by address) to the list and joins it.
+    Task<Done, chat::ChatError> addGroup(const chat::Group &group);
+    /// Saves name, tags and time zone of a group the operator already has.
+    Task<Done, chat::ChatError> updateGroup(const chat::Group &group);
+    /// Leaves the group and removes it from the list.
+    Task<Done, chat::ChatError> leaveGroup(const QString &groupId);
+
 Q_SIGNALS:
     void connectionStateChanged(chorus::chat::ConnectionState state,
                                 const chorus::chat::ChatError &error, int retryInSeconds);
