@@ -10,6 +10,7 @@
 #include "ui/MembersPanel.h"
 #include "ui/Notifier.h"
 #include "ui/QuickSwitcher.h"
+#include "ui/ShortcutsDialog.h"
 #include "ui/TimelineArea.h"
 #include "ui/TimelinePane.h"
 #include "ui/TimelineView.h"
@@ -161,7 +162,7 @@ void MainWindow::buildMenus()
     m_quitAction = m_fileMenu->addAction(QIcon::fromTheme(u"application-exit"_s), QString(),
                                          this, &QWidget::close);
     m_quitAction->setObjectName(u"quitAction"_s);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     m_quitAction->setMenuRole(QAction::QuitRole);
 
     m_viewMenu = menuBar()->addMenu(QString());
@@ -192,7 +193,7 @@ void MainWindow::buildMenus()
         if (m_timelines->panes().size() > 1)
             m_timelines->closeGroup(m_timelines->focusedGroup());
     });
-    m_closeTimelineAction->setShortcut(QKeySequence::Close);
+    m_closeTimelineAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
     m_viewMenu->addSeparator();
     QAction *toggleDock = m_contextDock->toggleViewAction();
     toggleDock->setObjectName(u"toggleContextAction"_s);
@@ -202,6 +203,13 @@ void MainWindow::buildMenus()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->setObjectName(u"helpMenu"_s);
+    m_shortcutsAction = m_helpMenu->addAction(QString(), this, [this] {
+        ShortcutsDialog dialog(menuBar(), this);
+        dialog.exec();
+    });
+    m_shortcutsAction->setObjectName(u"shortcutsAction"_s);
+    m_shortcutsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    m_helpMenu->addSeparator();
     m_aboutAction = m_helpMenu->addAction(QString(), this, &MainWindow::showAbout);
     m_aboutAction->setObjectName(u"aboutAction"_s);
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -247,6 +255,7 @@ void MainWindow::retranslate()
     m_splitAction->setText(tr("Open in &split view"));
     m_closeTimelineAction->setText(tr("&Close timeline"));
     m_contextDock->toggleViewAction()->setText(tr("Group &details panel"));
+    m_shortcutsAction->setText(tr("&Keyboard shortcuts"));
     m_aboutAction->setText(tr("&About Chorus"));
     m_aboutQtAction->setText(tr("About &Qt"));
     m_leftTabs->setTabText(0, tr("Groups"));

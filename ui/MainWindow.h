@@ -109,6 +109,7 @@ private:
     QAction *m_closeTimelineAction = nullptr;
     QAction *m_groupsAction = nullptr;
     QAction *m_waitingAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
 };

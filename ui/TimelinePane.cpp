@@ -106,7 +106,7 @@ TimelinePane::TimelinePane(QWidget *parent)
     connect(m_view, &TimelineView::olderHistoryRequested, this,
             [this] { Q_EMIT olderHistoryRequested(groupId()); });
     connect(m_view, &TimelineView::contextMenuRequestedFor, this, &TimelinePane::showMessageMenu);
-    connect(m_view, &QAbstractItemView::doubleClicked, this, &TimelinePane::replyTo);
+    connect(m_view, &QAbstractItemView::activated, this, &TimelinePane::replyTo);
 
     m_view->installEventFilter(this);
     m_composer->installEventFilter(this);
