@@ -114,29 +114,34 @@ bool scopesCanMeet(const Scope &a, const Scope &b)
 
 QList<ShortcutClash> TemplateLibrary::shortcutClashes() const
 {
+    // Templates sharing a shortcut form clusters of scopes that can meet (directly or
+    // through another template of the cluster); each cluster of two or more clashes.
     QList<ShortcutClash> clashes;
-    QSet<QString> seen;
+    QList<bool> done(m_templates.size(), false);
     for (qsizetype i = 0; i < m_templates.size(); ++i) {
-        const Template &a = m_templates.at(i);
-        const QString key = a.shortcut.toCaseFolded();
-        if (a.shortcut.isEmpty() || seen.contains(key))
+        if (done.at(i) || m_templates.at(i).shortcut.isEmpty())
             continue;
-        seen.insert(key);
-        ShortcutClash clash{a.shortcut, {a.id}};
-        for (qsizetype j = i + 1; j < m_templates.size(); ++j) {
-            const Template &b = m_templates.at(j);
-            if (b.shortcut.toCaseFolded() != key)
-                continue;
-            // A clash when b can meet any template already in the group of clashers.
-            const bool meets = std::any_of(clash.templateIds.cbegin(), clash.templateIds.cend(),
-                                           [&](const QString &id) {
-                                               return scopesCanMeet(find(id)->scope, b.scope);
-                                           });
-            if (meets)
-                clash.templateIds.append(b.id);
+        const QString key = m_templates.at(i).shortcut.toCaseFolded();
+        QList<qsizetype> cluster{i};
+        done[i] = true;
+        for (qsizetype k = 0; k < cluster.size(); ++k) {
+            const Scope &scope = m_templates.at(cluster.at(k)).scope;
+            for (qsizetype j = i + 1; j < m_templates.size(); ++j) {
+                const Template &other = m_templates.at(j);
+                if (!done.at(j) && other.shortcut.toCaseFolded() == key
+                    && scopesCanMeet(scope, other.scope)) {
+                    done[j] = true;
+                    cluster.append(j);
+                }
+            }
         }
-        if (clash.templateIds.size() > 1)
-            clashes.append(clash);
+        if (cluster.size() < 2)
+            continue;
+        std::sort(cluster.begin(), cluster.end());
+        ShortcutClash clash{m_templates.at(i).shortcut, {}};
+        for (qsizetype at : cluster)
+            clash.templateIds.append(m_templates.at(at).id);
+        clashes.append(clash);
     }
     return clashes;
 }
