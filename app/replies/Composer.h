@@ -18,8 +18,8 @@ struct Completion
 {
     QString templateId;
     QString shortcut;
-    QString title;         ///< in the shown language
-    QString language;      ///< the variant shown
+    QString title; ///< in the shown language
+    QString language; ///< the variant shown
     QStringList languages; ///< all variants, in cycling order
     RenderResult rendered; ///< the body for this group and addressee
 };

@@ -38,16 +38,22 @@ Expected<QString, ImportError> decodeUtf8(const QByteArray &bytes)
         const QString decoded = lineDecoder.decode(chunk);
         if (lineDecoder.hasError()) {
             const qsizetype bad = decoded.indexOf(QChar::ReplacementCharacter);
-            return ImportError{ImportError::Code::NotUtf8, line, int(bad < 0 ? 1 : bad + 1), {},
-                               QCoreApplication::translate("chorus::replies::Import",
-                                                           "the file is not UTF-8 text; save it "
-                                                           "as UTF-8 and import it again")};
+            return ImportError {ImportError::Code::NotUtf8,
+                                line,
+                                int(bad < 0 ? 1 : bad + 1),
+                                {},
+                                QCoreApplication::translate("chorus::replies::Import",
+                                                            "the file is not UTF-8 text; save it "
+                                                            "as UTF-8 and import it again")};
         }
         rest = nl < 0 ? QByteArrayView() : rest.sliced(nl + 1);
     }
-    return ImportError{ImportError::Code::NotUtf8, 0, 0, {},
-                       QCoreApplication::translate("chorus::replies::Import",
-                                                   "the file is not UTF-8 text")};
+    return ImportError {
+        ImportError::Code::NotUtf8,
+        0,
+        0,
+        {},
+        QCoreApplication::translate("chorus::replies::Import", "the file is not UTF-8 text")};
 }
 
 std::pair<int, int> lineColumn(const QString &text, qsizetype offset)
@@ -69,7 +75,7 @@ QList<DuplicateShortcut> duplicateShortcuts(const TemplateLibrary &library,
 {
     QList<DuplicateShortcut> out;
     for (const ShortcutClash &clash : library.shortcutClashes()) {
-        DuplicateShortcut d{clash.shortcut, clash.templateIds, {}};
+        DuplicateShortcut d {clash.shortcut, clash.templateIds, {}};
         for (const QString &id : clash.templateIds)
             d.lines.append(lineOf(id));
         out.append(d);

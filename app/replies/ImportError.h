@@ -20,22 +20,22 @@ namespace chorus::replies {
 struct ImportError
 {
     enum class Code {
-        NotUtf8,            ///< the bytes are not UTF-8
-        Empty,              ///< nothing to import
-        Syntax,             ///< not well-formed JSON / CSV (e.g. an unterminated quote)
-        WrongFormat,        ///< well-formed, but not a Chorus reply library
+        NotUtf8, ///< the bytes are not UTF-8
+        Empty, ///< nothing to import
+        Syntax, ///< not well-formed JSON / CSV (e.g. an unterminated quote)
+        WrongFormat, ///< well-formed, but not a Chorus reply library
         UnsupportedVersion, ///< a newer (or unknown) schema version
-        MissingField,       ///< a required field or column is absent
-        UnknownField,       ///< a field or column the schema does not have (often a typo)
-        WrongType,          ///< e.g. a number where text is expected
-        InvalidValue,       ///< right type, impossible value (bad id, bad date, bad brace...)
-        FieldCount,         ///< CSV: a row with more or fewer fields than the header
-        DuplicateId,        ///< two templates (or variables) with one id (name)
+        MissingField, ///< a required field or column is absent
+        UnknownField, ///< a field or column the schema does not have (often a typo)
+        WrongType, ///< e.g. a number where text is expected
+        InvalidValue, ///< right type, impossible value (bad id, bad date, bad brace...)
+        FieldCount, ///< CSV: a row with more or fewer fields than the header
+        DuplicateId, ///< two templates (or variables) with one id (name)
     };
     Code code = Code::Syntax;
     int line = 0;
     int column = 0;
-    QString field;   ///< JSON path ("templates[3].variants.en.body") or CSV column name
+    QString field; ///< JSON path ("templates[3].variants.en.body") or CSV column name
     QString message; ///< human, translated
 
     /// "line 12, column 7, templates[3].shortcut: <message>"

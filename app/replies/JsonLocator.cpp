@@ -49,16 +49,28 @@ QString JsonLocator::string()
         if (c == u'\\' && m_pos < m_text.size()) {
             const QChar e = m_text.at(m_pos++);
             switch (e.unicode()) {
-            case 'n': c = u'\n'; break;
-            case 't': c = u'\t'; break;
-            case 'r': c = u'\r'; break;
-            case 'b': c = u'\b'; break;
-            case 'f': c = u'\f'; break;
+            case 'n':
+                c = u'\n';
+                break;
+            case 't':
+                c = u'\t';
+                break;
+            case 'r':
+                c = u'\r';
+                break;
+            case 'b':
+                c = u'\b';
+                break;
+            case 'f':
+                c = u'\f';
+                break;
             case 'u':
                 c = QChar(char16_t(m_text.mid(m_pos, 4).toUShort(nullptr, 16)));
                 m_pos += 4;
                 break;
-            default: c = e; break;
+            default:
+                c = e;
+                break;
             }
         }
         out.append(c);

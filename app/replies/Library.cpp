@@ -12,7 +12,7 @@ QString VariableSpec::description(const QString &language) const
     // Reuse the template fallback rules through a throwaway template.
     Template probe;
     for (auto it = descriptions.cbegin(); it != descriptions.cend(); ++it)
-        probe.variants.insert(it.key(), Variant{{}, *it, {}});
+        probe.variants.insert(it.key(), Variant {{}, *it, {}});
     const Variant *v = probe.variant(language);
     return v ? v->body : QString();
 }
@@ -122,7 +122,7 @@ QList<ShortcutClash> TemplateLibrary::shortcutClashes() const
         if (done.at(i) || m_templates.at(i).shortcut.isEmpty())
             continue;
         const QString key = m_templates.at(i).shortcut.toCaseFolded();
-        QList<qsizetype> cluster{i};
+        QList<qsizetype> cluster {i};
         done[i] = true;
         for (qsizetype k = 0; k < cluster.size(); ++k) {
             const Scope &scope = m_templates.at(cluster.at(k)).scope;
@@ -138,7 +138,7 @@ QList<ShortcutClash> TemplateLibrary::shortcutClashes() const
         if (cluster.size() < 2)
             continue;
         std::sort(cluster.begin(), cluster.end());
-        ShortcutClash clash{m_templates.at(i).shortcut, {}};
+        ShortcutClash clash {m_templates.at(i).shortcut, {}};
         for (qsizetype at : cluster)
             clash.templateIds.append(m_templates.at(at).id);
         clashes.append(clash);

@@ -39,8 +39,8 @@ struct ShortcutClash
 /// What merging another library into this one would do.
 struct MergePlan
 {
-    QStringList added;     ///< ids new to this library
-    QStringList updated;   ///< ids whose content would change
+    QStringList added; ///< ids new to this library
+    QStringList updated; ///< ids whose content would change
     QStringList unchanged; ///< ids already identical
     QStringList variablesAdded;
     QList<ShortcutClash> newClashes; ///< clashes the merge would create

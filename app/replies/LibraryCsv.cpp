@@ -9,14 +9,14 @@ namespace chorus::replies {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and QCoreApplication::translate() agree on this context.
+struct Text
 {
-    return QCoreApplication::translate("chorus::replies::Import", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(chorus::replies::Import)
+};
 
-const QStringList kTemplateColumns = {u"id"_s,         u"category"_s,   u"shortcut"_s,
-                                      u"scope"_s,      u"attachment"_s, u"usage_count"_s,
-                                      u"last_used"_s};
+const QStringList kTemplateColumns = {u"id"_s,         u"category"_s,    u"shortcut"_s, u"scope"_s,
+                                      u"attachment"_s, u"usage_count"_s, u"last_used"_s};
 const QStringList kVariantFields = {u"title"_s, u"body"_s, u"keywords"_s};
 
 struct Field
@@ -44,7 +44,7 @@ Expected<QList<Record>, ImportError> splitRecords(const QString &text)
     const qsizetype n = text.size();
     const auto endField = [&] {
         record.fields.append(field);
-        field = Field{{}, line};
+        field = Field {{}, line};
         atFieldStart = true;
         fieldWasQuoted = false;
     };
@@ -54,8 +54,8 @@ Expected<QList<Record>, ImportError> splitRecords(const QString &text)
             endField();
             records.append(record);
         }
-        record = Record{{}, line + 1};
-        field = Field{{}, line + 1};
+        record = Record {{}, line + 1};
+        field = Field {{}, line + 1};
         atFieldStart = true;
         fieldWasQuoted = false;
     };
@@ -82,12 +82,15 @@ Expected<QList<Record>, ImportError> splitRecords(const QString &text)
             atFieldStart = false;
         } else if (c == u'"') {
             const int column = int(record.fields.size()) + 1;
-            return ImportError{ImportError::Code::Syntax, line, column, {},
-                               fieldWasQuoted
-                                   ? tr("text after a closing quote; a quote inside a quoted "
-                                        "field is written \"\"")
-                                   : tr("a quote in the middle of an unquoted field; quote the "
-                                        "whole field")};
+            return ImportError {
+                ImportError::Code::Syntax,
+                line,
+                column,
+                {},
+                fieldWasQuoted ? Text::tr("text after a closing quote; a quote inside a quoted "
+                                          "field is written \"\"")
+                               : Text::tr("a quote in the middle of an unquoted field; quote the "
+                                          "whole field")};
         } else if (c == u',') {
             endField();
         } else if (c == u'\r' && i + 1 < n && text.at(i + 1) == u'\n') {
@@ -97,17 +100,22 @@ Expected<QList<Record>, ImportError> splitRecords(const QString &text)
             ++line;
         } else {
             if (fieldWasQuoted)
-                return ImportError{ImportError::Code::Syntax, line,
-                                   int(record.fields.size()) + 1, {},
-                                   tr("text after a closing quote; a quote inside a quoted "
-                                      "field is written \"\"")};
+                return ImportError {ImportError::Code::Syntax,
+                                    line,
+                                    int(record.fields.size()) + 1,
+                                    {},
+                                    Text::tr("text after a closing quote; a quote inside a quoted "
+                                             "field is written \"\"")};
             field.text.append(c);
             atFieldStart = false;
         }
     }
     if (quoted)
-        return ImportError{ImportError::Code::Syntax, quoteLine, int(record.fields.size()) + 1,
-                           {}, tr("a quoted field is never closed")};
+        return ImportError {ImportError::Code::Syntax,
+                            quoteLine,
+                            int(record.fields.size()) + 1,
+                            {},
+                            Text::tr("a quoted field is never closed")};
     endRecord();
     return records;
 }
@@ -156,9 +164,12 @@ std::optional<QStringList> splitList(const QString &cell)
 QString scopeCell(const Scope &scope)
 {
     switch (scope.kind) {
-    case Scope::Kind::AllGroups: return u"all"_s;
-    case Scope::Kind::Tagged: return u"tags:"_s + joinList(scope.tags);
-    case Scope::Kind::Groups: return u"groups:"_s + joinList(scope.groupIds);
+    case Scope::Kind::AllGroups:
+        return u"all"_s;
+    case Scope::Kind::Tagged:
+        return u"tags:"_s + joinList(scope.tags);
+    case Scope::Kind::Groups:
+        return u"groups:"_s + joinList(scope.groupIds);
     }
     return u"all"_s;
 }
@@ -175,7 +186,7 @@ ImportResult importLibraryCsv(const QByteArray &bytes)
         return split.error();
     const QList<Record> &records = split.value();
     if (records.isEmpty())
-        return ImportError{ImportError::Code::Empty, 0, 0, {}, tr("the file is empty")};
+        return ImportError {ImportError::Code::Empty, 0, 0, {}, Text::tr("the file is empty")};
 
     // Header: known template columns and <field>:<lang> columns, each once.
     const Record &header = records.first();
@@ -187,51 +198,54 @@ ImportResult importLibraryCsv(const QByteArray &bytes)
         const QString lang = name.section(u':', 1);
         const bool isVariant = kVariantFields.contains(field) && name.contains(u':');
         if (!kTemplateColumns.contains(name) && !isVariant)
-            return ImportError{ImportError::Code::UnknownField, header.line, i + 1, name,
-                               tr("unknown column '%1' (expected %2 or title:<language>, "
-                                  "body:<language>, keywords:<language>)")
-                                   .arg(name, kTemplateColumns.join(u", "_s))};
+            return ImportError {ImportError::Code::UnknownField, header.line, i + 1, name,
+                                Text::tr("unknown column '%1' (expected %2 or title:<language>, "
+                                         "body:<language>, keywords:<language>)")
+                                    .arg(name, kTemplateColumns.join(u", "_s))};
         if (isVariant && normalizeLanguage(lang) != lang)
-            return ImportError{ImportError::Code::InvalidValue, header.line, i + 1, name,
-                               tr("'%1' is not a language name like en or zh_CN").arg(lang)};
+            return ImportError {ImportError::Code::InvalidValue, header.line, i + 1, name,
+                                Text::tr("'%1' is not a language name like en or zh_CN").arg(lang)};
         if (column.contains(name))
-            return ImportError{ImportError::Code::DuplicateId, header.line, i + 1, name,
-                               tr("column '%1' appears twice").arg(name)};
+            return ImportError {ImportError::Code::DuplicateId, header.line, i + 1, name,
+                                Text::tr("column '%1' appears twice").arg(name)};
         column.insert(name, i);
         if (isVariant && !languages.contains(lang))
             languages.append(lang);
     }
     if (!column.contains(u"id"_s))
-        return ImportError{ImportError::Code::MissingField, header.line, 0, u"id"_s,
-                           tr("the header has no 'id' column")};
+        return ImportError {ImportError::Code::MissingField, header.line, 0, u"id"_s,
+                            Text::tr("the header has no 'id' column")};
     for (const QString &lang : languages) {
         for (const QString &required : {u"title:"_s + lang, u"body:"_s + lang}) {
             if (!column.contains(required))
-                return ImportError{ImportError::Code::MissingField, header.line, 0, required,
-                                   tr("the header has no '%1' column").arg(required)};
+                return ImportError {ImportError::Code::MissingField, header.line, 0, required,
+                                    Text::tr("the header has no '%1' column").arg(required)};
         }
     }
     if (languages.isEmpty())
-        return ImportError{ImportError::Code::MissingField, header.line, 0, u"body:en"_s,
-                           tr("the header has no language columns (title:en, body:en...)")};
+        return ImportError {ImportError::Code::MissingField, header.line, 0, u"body:en"_s,
+                            Text::tr("the header has no language columns (title:en, body:en...)")};
 
     TemplateLibrary library;
     QHash<QString, int> lineOf;
     for (qsizetype r = 1; r < records.size(); ++r) {
         const Record &row = records.at(r);
         if (row.fields.size() != header.fields.size())
-            return ImportError{ImportError::Code::FieldCount, row.line, 0, {},
-                               tr("this row has %1 fields, the header has %2")
-                                   .arg(row.fields.size())
-                                   .arg(header.fields.size())};
+            return ImportError {ImportError::Code::FieldCount,
+                                row.line,
+                                0,
+                                {},
+                                Text::tr("this row has %1 fields, the header has %2")
+                                    .arg(row.fields.size())
+                                    .arg(header.fields.size())};
         const auto cell = [&](const QString &name) {
             const int at = column.value(name, -1);
             return at < 0 ? QString() : row.fields.at(at).text;
         };
         const auto fail = [&](ImportError::Code code, const QString &name, const QString &msg) {
             const int at = column.value(name, -1);
-            return ImportError{code, at < 0 ? row.line : row.fields.at(at).line, at + 1, name,
-                               msg};
+            return ImportError {code, at < 0 ? row.line : row.fields.at(at).line, at + 1, name,
+                                msg};
         };
 
         Template t;
@@ -246,12 +260,13 @@ ImportResult importLibraryCsv(const QByteArray &bytes)
             const auto list = splitList(scope.section(u':', 1));
             if (!list)
                 return fail(ImportError::Code::InvalidValue, u"scope"_s,
-                            tr("a '\\' at the end of the list escapes nothing"));
+                            Text::tr("a '\\' at the end of the list escapes nothing"));
             t.scope = tags ? Scope::tagged(*list) : Scope::groups(*list);
         } else if (!scope.isEmpty() && scope != u"all") {
             return fail(ImportError::Code::InvalidValue, u"scope"_s,
-                        tr("'%1' is not a scope: write all, tags:<tag;tag> or "
-                           "groups:<group;group>").arg(scope));
+                        Text::tr("'%1' is not a scope: write all, tags:<tag;tag> or "
+                                 "groups:<group;group>")
+                            .arg(scope));
         }
 
         if (const QString count = cell(u"usage_count"_s); !count.isEmpty()) {
@@ -259,23 +274,24 @@ ImportResult importLibraryCsv(const QByteArray &bytes)
             t.usageCount = count.toInt(&ok);
             if (!ok || t.usageCount < 0)
                 return fail(ImportError::Code::InvalidValue, u"usage_count"_s,
-                            tr("the usage count must be a whole number, 0 or more"));
+                            Text::tr("the usage count must be a whole number, 0 or more"));
         }
         if (const QString last = cell(u"last_used"_s); !last.isEmpty()) {
             t.lastUsed = QDateTime::fromString(last, Qt::ISODateWithMs);
             if (!t.lastUsed.isValid() || t.lastUsed.timeSpec() == Qt::LocalTime)
                 return fail(ImportError::Code::InvalidValue, u"last_used"_s,
-                            tr("'%1' is not a date and time with a zone, like "
-                               "2024-05-01T09:30:00Z").arg(last));
+                            Text::tr("'%1' is not a date and time with a zone, like "
+                                     "2024-05-01T09:30:00Z")
+                                .arg(last));
             t.lastUsed = t.lastUsed.toUTC();
         }
 
         for (const QString &lang : languages) {
-            Variant v{cell(u"title:"_s + lang), cell(u"body:"_s + lang), {}};
+            Variant v {cell(u"title:"_s + lang), cell(u"body:"_s + lang), {}};
             const auto keywords = splitList(cell(u"keywords:"_s + lang));
             if (!keywords)
                 return fail(ImportError::Code::InvalidValue, u"keywords:"_s + lang,
-                            tr("a '\\' at the end of the list escapes nothing"));
+                            Text::tr("a '\\' at the end of the list escapes nothing"));
             v.keywords = *keywords;
             if (v.title.isEmpty() && v.body.isEmpty() && v.keywords.isEmpty())
                 continue; // no text in this language
@@ -299,16 +315,16 @@ ImportResult importLibraryCsv(const QByteArray &bytes)
         }
         if (lineOf.contains(t.id))
             return fail(ImportError::Code::DuplicateId, u"id"_s,
-                        tr("template id '%1' is already used on line %2")
+                        Text::tr("template id '%1' is already used on line %2")
                             .arg(t.id)
                             .arg(lineOf.value(t.id)));
         lineOf.insert(t.id, row.line);
         library.insert(std::move(t));
     }
 
-    ImportedLibrary imported{library, {}};
-    imported.duplicateShortcuts =
-        duplicateShortcuts(library, [&](const QString &id) { return lineOf.value(id); });
+    ImportedLibrary imported {library, {}};
+    imported.duplicateShortcuts
+        = duplicateShortcuts(library, [&](const QString &id) { return lineOf.value(id); });
     return imported;
 }
 
@@ -329,14 +345,14 @@ QByteArray exportLibraryCsv(const TemplateLibrary &library)
     }
     QString out = header.join(u',') + u"\r\n"_s;
     for (const Template &t : library.templates()) {
-        QStringList row = {t.id,
-                           t.category,
-                           t.shortcut,
-                           scopeCell(t.scope),
-                           t.attachment,
-                           QString::number(t.usageCount),
-                           t.lastUsed.isValid() ? t.lastUsed.toUTC().toString(Qt::ISODateWithMs)
-                                                : QString()};
+        QStringList row
+            = {t.id,
+               t.category,
+               t.shortcut,
+               scopeCell(t.scope),
+               t.attachment,
+               QString::number(t.usageCount),
+               t.lastUsed.isValid() ? t.lastUsed.toUTC().toString(Qt::ISODateWithMs) : QString()};
         for (const QString &lang : languages) {
             const Variant v = t.variants.value(lang);
             row << v.title << v.body << joinList(v.keywords);

@@ -20,30 +20,38 @@ namespace {
 
 const auto kFormat = u"chorus-replies"_s;
 
-QString tr(const char *text)
+// lupdate and QCoreApplication::translate() agree on this context.
+struct Text
 {
-    return QCoreApplication::translate("chorus::replies::Import", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(chorus::replies::Import)
+};
 
 QString typeName(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return u"null"_s;
-    case QJsonValue::Bool: return u"true/false"_s;
-    case QJsonValue::Double: return tr("a number");
-    case QJsonValue::String: return tr("text");
-    case QJsonValue::Array: return tr("a list");
-    case QJsonValue::Object: return tr("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return u"null"_s;
+    case QJsonValue::Bool:
+        return u"true/false"_s;
+    case QJsonValue::Double:
+        return Text::tr("a number");
+    case QJsonValue::String:
+        return Text::tr("text");
+    case QJsonValue::Array:
+        return Text::tr("a list");
+    case QJsonValue::Object:
+        return Text::tr("an object");
+    case QJsonValue::Undefined:
+        break;
     }
-    return tr("nothing");
+    return Text::tr("nothing");
 }
 
 // Walks the parsed document; the first problem stops the import and is kept here.
 class Reader
 {
 public:
-    explicit Reader(const QString &text) : m_text(text) {}
+    explicit Reader(const QString &text) : m_text(text) { }
 
     std::optional<ImportError> error;
 
@@ -52,7 +60,7 @@ public:
         if (!m_locator)
             m_locator.emplace(m_text);
         const auto [line, column] = lineColumn(m_text, m_locator->offsetOf(path));
-        error = ImportError{code, line, column, path, message};
+        error = ImportError {code, line, column, path, message};
         return false;
     }
 
@@ -68,7 +76,7 @@ public:
         for (const QString &key : o.keys()) {
             if (!allowed.contains(key)) {
                 return fail(ImportError::Code::UnknownField, join(path, key),
-                            tr("unknown field '%1' (expected one of: %2)")
+                            Text::tr("unknown field '%1' (expected one of: %2)")
                                 .arg(key, allowed.join(u", "_s)));
             }
         }
@@ -83,7 +91,7 @@ public:
     bool wrongType(const QString &path, const QString &expected, const QJsonValue &got)
     {
         return fail(ImportError::Code::WrongType, path,
-                    tr("expected %1, found %2").arg(expected, typeName(got)));
+                    Text::tr("expected %1, found %2").arg(expected, typeName(got)));
     }
 
     bool text(const QJsonObject &o, const QString &path, const QString &key, QString *out,
@@ -93,11 +101,11 @@ public:
         if (v.isUndefined()) {
             if (required)
                 return fail(ImportError::Code::MissingField, path,
-                            tr("required field '%1' is missing").arg(key));
+                            Text::tr("required field '%1' is missing").arg(key));
             return true;
         }
         if (!v.isString())
-            return wrongType(join(path, key), tr("text"), v);
+            return wrongType(join(path, key), Text::tr("text"), v);
         *out = v.toString();
         return true;
     }
@@ -105,11 +113,12 @@ public:
     bool textList(const QJsonValue &v, const QString &path, QStringList *out)
     {
         if (!v.isArray())
-            return wrongType(path, tr("a list of text"), v);
+            return wrongType(path, Text::tr("a list of text"), v);
         const QJsonArray array = v.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (!array.at(i).isString())
-                return wrongType(path + u'[' + QString::number(i) + u']', tr("text"), array.at(i));
+                return wrongType(path + u'[' + QString::number(i) + u']', Text::tr("text"),
+                                 array.at(i));
             out->append(array.at(i).toString());
         }
         return true;
@@ -120,13 +129,13 @@ public:
         if (v.isUndefined() || v == QJsonValue(u"all"_s))
             return true;
         if (!v.isObject())
-            return wrongType(path, tr("\"all\" or an object with \"tags\" or \"groups\""), v);
+            return wrongType(path, Text::tr("\"all\" or an object with \"tags\" or \"groups\""), v);
         const QJsonObject o = v.toObject();
         if (!onlyKeys(o, path, {u"tags"_s, u"groups"_s}))
             return false;
         if (o.size() != 1)
             return fail(ImportError::Code::InvalidValue, path,
-                        tr("a scope has either \"tags\" or \"groups\""));
+                        Text::tr("a scope has either \"tags\" or \"groups\""));
         if (o.contains(u"tags"_s)) {
             out->kind = Scope::Kind::Tagged;
             return textList(o.value(u"tags"_s), join(path, u"tags"_s), &out->tags);
@@ -140,7 +149,7 @@ public:
         if (v.isUndefined())
             return true;
         if (!v.isObject())
-            return wrongType(path, tr("an object"), v);
+            return wrongType(path, Text::tr("an object"), v);
         const QJsonObject o = v.toObject();
         if (!onlyKeys(o, path, {u"count"_s, u"lastUsed"_s}))
             return false;
@@ -149,7 +158,7 @@ public:
             if (!count.isDouble() || d < 0 || d > std::numeric_limits<int>::max()
                 || d != std::floor(d))
                 return fail(ImportError::Code::InvalidValue, join(path, u"count"_s),
-                            tr("the usage count must be a whole number, 0 or more"));
+                            Text::tr("the usage count must be a whole number, 0 or more"));
             t->usageCount = int(d);
         }
         QString last;
@@ -159,8 +168,9 @@ public:
             t->lastUsed = QDateTime::fromString(last, Qt::ISODateWithMs);
             if (!t->lastUsed.isValid() || t->lastUsed.timeSpec() == Qt::LocalTime)
                 return fail(ImportError::Code::InvalidValue, join(path, u"lastUsed"_s),
-                            tr("'%1' is not a date and time with a zone, like "
-                               "2024-05-01T09:30:00Z").arg(last));
+                            Text::tr("'%1' is not a date and time with a zone, like "
+                                     "2024-05-01T09:30:00Z")
+                                .arg(last));
             t->lastUsed = t->lastUsed.toUTC();
         }
         return true;
@@ -169,15 +179,15 @@ public:
     bool variants(const QJsonValue &v, const QString &path, Template *t)
     {
         if (!v.isObject())
-            return wrongType(path, tr("an object of languages"), v);
+            return wrongType(path, Text::tr("an object of languages"), v);
         const QJsonObject o = v.toObject();
         for (auto it = o.begin(); it != o.end(); ++it) {
             const QString vpath = join(path, it.key());
             if (normalizeLanguage(it.key()) != it.key())
                 return fail(ImportError::Code::InvalidValue, vpath,
-                            tr("'%1' is not a language name like en or zh_CN").arg(it.key()));
+                            Text::tr("'%1' is not a language name like en or zh_CN").arg(it.key()));
             if (!it->isObject())
-                return wrongType(vpath, tr("an object"), *it);
+                return wrongType(vpath, Text::tr("an object"), *it);
             const QJsonObject vo = it->toObject();
             Variant variant;
             if (!onlyKeys(vo, vpath, {u"title"_s, u"body"_s, u"keywords"_s})
@@ -196,13 +206,14 @@ public:
     bool templateAt(const QJsonValue &v, const QString &path, Template *t)
     {
         if (!v.isObject())
-            return wrongType(path, tr("an object"), v);
+            return wrongType(path, Text::tr("an object"), v);
         const QJsonObject o = v.toObject();
         if (!onlyKeys(o, path,
                       {u"id"_s, u"category"_s, u"shortcut"_s, u"scope"_s, u"attachment"_s,
                        u"usage"_s, u"variants"_s}))
             return false;
-        if (!text(o, path, u"id"_s, &t->id, true) || !text(o, path, u"category"_s, &t->category, false)
+        if (!text(o, path, u"id"_s, &t->id, true)
+            || !text(o, path, u"category"_s, &t->category, false)
             || !text(o, path, u"shortcut"_s, &t->shortcut, false)
             || !text(o, path, u"attachment"_s, &t->attachment, false)
             || !scope(o.value(u"scope"_s), join(path, u"scope"_s), &t->scope)
@@ -210,7 +221,7 @@ public:
             return false;
         if (!o.contains(u"variants"_s))
             return fail(ImportError::Code::MissingField, path,
-                        tr("required field 'variants' is missing"));
+                        Text::tr("required field 'variants' is missing"));
         if (!variants(o.value(u"variants"_s), join(path, u"variants"_s), t))
             return false;
         const QList<TemplateProblem> problems = validate(*t);
@@ -218,7 +229,7 @@ public:
             const TemplateProblem &p = problems.first();
             QString message = p.message;
             if (p.position >= 0)
-                message = tr("%1 (template %2)").arg(message, t->id);
+                message = Text::tr("%1 (template %2)").arg(message, t->id);
             return fail(ImportError::Code::InvalidValue, join(path, p.field), message);
         }
         return true;
@@ -227,32 +238,32 @@ public:
     bool variable(const QJsonValue &v, const QString &path, VariableSpec *spec)
     {
         if (!v.isObject())
-            return wrongType(path, tr("an object"), v);
+            return wrongType(path, Text::tr("an object"), v);
         const QJsonObject o = v.toObject();
         if (!onlyKeys(o, path, {u"name"_s, u"description"_s, u"example"_s})
             || !text(o, path, u"name"_s, &spec->name, true)
             || !text(o, path, u"example"_s, &spec->example, false))
             return false;
         if (!isValidVariableName(spec->name))
-            return fail(ImportError::Code::InvalidValue, join(path, u"name"_s),
-                        tr("'%1' is not a variable name (letters, digits and '_')")
-                            .arg(spec->name));
+            return fail(
+                ImportError::Code::InvalidValue, join(path, u"name"_s),
+                Text::tr("'%1' is not a variable name (letters, digits and '_')").arg(spec->name));
         if (TemplateRenderer::builtins().contains(spec->name))
             return fail(ImportError::Code::InvalidValue, join(path, u"name"_s),
-                        tr("'%1' is built in and cannot be redefined").arg(spec->name));
+                        Text::tr("'%1' is built in and cannot be redefined").arg(spec->name));
         const QJsonValue d = o.value(u"description"_s);
         if (d.isUndefined())
             return true;
         if (!d.isObject())
-            return wrongType(join(path, u"description"_s), tr("an object of languages"), d);
+            return wrongType(join(path, u"description"_s), Text::tr("an object of languages"), d);
         const QJsonObject descriptions = d.toObject();
         for (auto it = descriptions.begin(); it != descriptions.end(); ++it) {
             const QString dpath = join(join(path, u"description"_s), it.key());
             if (normalizeLanguage(it.key()) != it.key())
                 return fail(ImportError::Code::InvalidValue, dpath,
-                            tr("'%1' is not a language name like en or zh_CN").arg(it.key()));
+                            Text::tr("'%1' is not a language name like en or zh_CN").arg(it.key()));
             if (!it->isString())
-                return wrongType(dpath, tr("text"), *it);
+                return wrongType(dpath, Text::tr("text"), *it);
             spec->descriptions.insert(it.key(), it->toString());
         }
         return true;
@@ -272,7 +283,7 @@ ImportResult importLibraryJson(const QByteArray &bytes)
         return decoded.error();
     const QString text = decoded.value();
     if (text.trimmed().isEmpty())
-        return ImportError{ImportError::Code::Empty, 0, 0, {}, tr("the file is empty")};
+        return ImportError {ImportError::Code::Empty, 0, 0, {}, Text::tr("the file is empty")};
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &parseError);
@@ -280,26 +291,29 @@ ImportResult importLibraryJson(const QByteArray &bytes)
         // The offset counts UTF-8 bytes; count characters for the column.
         const QString before = QString::fromUtf8(text.toUtf8().left(parseError.offset));
         const auto [line, column] = lineColumn(text, before.size());
-        return ImportError{ImportError::Code::Syntax, line, column, {},
-                           tr("not valid JSON: %1").arg(parseError.errorString())};
+        return ImportError {ImportError::Code::Syntax,
+                            line,
+                            column,
+                            {},
+                            Text::tr("not valid JSON: %1").arg(parseError.errorString())};
     }
 
     Reader r(text);
     if (!doc.isObject()) {
-        r.fail(ImportError::Code::WrongFormat, {}, tr("a reply library is a JSON object"));
+        r.fail(ImportError::Code::WrongFormat, {}, Text::tr("a reply library is a JSON object"));
         return *r.error;
     }
     const QJsonObject root = doc.object();
     if (root.value(u"format"_s).toString() != kFormat) {
         r.fail(ImportError::Code::WrongFormat, u"format"_s,
-               tr("not a Chorus reply library (\"format\" must be \"%1\")").arg(kFormat));
+               Text::tr("not a Chorus reply library (\"format\" must be \"%1\")").arg(kFormat));
         return *r.error;
     }
     const QJsonValue version = root.value(u"version"_s);
     if (!version.isDouble() || version.toDouble() != std::floor(version.toDouble())
         || version.toInt() < 1 || version.toInt() > kLibraryJsonVersion) {
         r.fail(ImportError::Code::UnsupportedVersion, u"version"_s,
-               tr("schema version %1 is not supported (this Chorus reads 1 to %2)")
+               Text::tr("schema version %1 is not supported (this Chorus reads 1 to %2)")
                    .arg(version.toVariant().toString())
                    .arg(kLibraryJsonVersion));
         return *r.error;
@@ -311,7 +325,7 @@ ImportResult importLibraryJson(const QByteArray &bytes)
     const QJsonValue variables = root.value(u"variables"_s);
     if (!variables.isUndefined()) {
         if (!variables.isArray()) {
-            r.wrongType(u"variables"_s, tr("a list"), variables);
+            r.wrongType(u"variables"_s, Text::tr("a list"), variables);
             return *r.error;
         }
         const QJsonArray array = variables.toArray();
@@ -322,7 +336,7 @@ ImportResult importLibraryJson(const QByteArray &bytes)
                 return *r.error;
             if (library.variableNames().contains(spec.name)) {
                 r.fail(ImportError::Code::DuplicateId, path + u".name"_s,
-                       tr("variable '%1' is declared twice").arg(spec.name));
+                       Text::tr("variable '%1' is declared twice").arg(spec.name));
                 return *r.error;
             }
             library.declare(spec);
@@ -332,9 +346,10 @@ ImportResult importLibraryJson(const QByteArray &bytes)
     const QJsonValue templates = root.value(u"templates"_s);
     if (!templates.isArray()) {
         if (templates.isUndefined())
-            r.fail(ImportError::Code::MissingField, {}, tr("required field 'templates' is missing"));
+            r.fail(ImportError::Code::MissingField, {},
+                   Text::tr("required field 'templates' is missing"));
         else
-            r.wrongType(u"templates"_s, tr("a list"), templates);
+            r.wrongType(u"templates"_s, Text::tr("a list"), templates);
         return *r.error;
     }
     const QJsonArray array = templates.toArray();
@@ -346,7 +361,7 @@ ImportResult importLibraryJson(const QByteArray &bytes)
             return *r.error;
         if (const auto it = indexOf.constFind(t.id); it != indexOf.cend()) {
             r.fail(ImportError::Code::DuplicateId, path + u".id"_s,
-                   tr("template id '%1' is already used on line %2")
+                   Text::tr("template id '%1' is already used on line %2")
                        .arg(t.id)
                        .arg(r.lineOf(u"templates["_s + QString::number(*it) + u"].id"_s)));
             return *r.error;
@@ -355,7 +370,7 @@ ImportResult importLibraryJson(const QByteArray &bytes)
         library.insert(std::move(t));
     }
 
-    ImportedLibrary imported{library, {}};
+    ImportedLibrary imported {library, {}};
     imported.duplicateShortcuts = duplicateShortcuts(library, [&](const QString &id) {
         return r.lineOf(u"templates["_s + QString::number(indexOf.value(id)) + u"].shortcut"_s);
     });
@@ -369,7 +384,7 @@ QByteArray exportLibraryJson(const TemplateLibrary &library)
     root.insert(u"version"_s, kLibraryJsonVersion);
     QJsonArray variables;
     for (const VariableSpec &v : library.variables()) {
-        QJsonObject o{{u"name"_s, v.name}};
+        QJsonObject o {{u"name"_s, v.name}};
         if (!v.descriptions.isEmpty()) {
             QJsonObject d;
             for (auto it = v.descriptions.cbegin(); it != v.descriptions.cend(); ++it)
@@ -385,27 +400,28 @@ QByteArray exportLibraryJson(const TemplateLibrary &library)
 
     QJsonArray templates;
     for (const Template &t : library.templates()) {
-        QJsonObject o{{u"id"_s, t.id}};
+        QJsonObject o {{u"id"_s, t.id}};
         if (!t.category.isEmpty())
             o.insert(u"category"_s, t.category);
         if (!t.shortcut.isEmpty())
             o.insert(u"shortcut"_s, t.shortcut);
         if (t.scope.kind == Scope::Kind::Tagged)
-            o.insert(u"scope"_s, QJsonObject{{u"tags"_s, QJsonArray::fromStringList(t.scope.tags)}});
+            o.insert(u"scope"_s,
+                     QJsonObject {{u"tags"_s, QJsonArray::fromStringList(t.scope.tags)}});
         else if (t.scope.kind == Scope::Kind::Groups)
             o.insert(u"scope"_s,
-                     QJsonObject{{u"groups"_s, QJsonArray::fromStringList(t.scope.groupIds)}});
+                     QJsonObject {{u"groups"_s, QJsonArray::fromStringList(t.scope.groupIds)}});
         if (!t.attachment.isEmpty())
             o.insert(u"attachment"_s, t.attachment);
         if (t.usageCount != 0 || t.lastUsed.isValid()) {
-            QJsonObject usage{{u"count"_s, t.usageCount}};
+            QJsonObject usage {{u"count"_s, t.usageCount}};
             if (t.lastUsed.isValid())
                 usage.insert(u"lastUsed"_s, t.lastUsed.toUTC().toString(Qt::ISODateWithMs));
             o.insert(u"usage"_s, usage);
         }
         QJsonObject variants;
         for (auto it = t.variants.cbegin(); it != t.variants.cend(); ++it) {
-            QJsonObject v{{u"title"_s, it->title}, {u"body"_s, it->body}};
+            QJsonObject v {{u"title"_s, it->title}, {u"body"_s, it->body}};
             if (!it->keywords.isEmpty())
                 v.insert(u"keywords"_s, QJsonArray::fromStringList(it->keywords));
             variants.insert(it.key(), v);

@@ -13,27 +13,28 @@ bool isNameChar(QChar c)
     return c.isLetterOrNumber() || c == u'_';
 }
 
-QString tr(const char *text)
+// lupdate and QCoreApplication::translate() agree on this context.
+struct Text
 {
-    return QCoreApplication::translate("chorus::replies::Placeholders", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(chorus::replies::Placeholders)
+};
 
 SyntaxError error(SyntaxError::Code code, int position)
 {
     QString message;
     switch (code) {
     case SyntaxError::Code::UnclosedBrace:
-        message = tr("'{' at position %1 is not closed; write '{{' for a literal brace");
+        message = Text::tr("'{' at position %1 is not closed; write '{{' for a literal brace");
         break;
     case SyntaxError::Code::StrayClosingBrace:
-        message = tr("'}' at position %1 closes nothing; write '}}' for a literal brace");
+        message = Text::tr("'}' at position %1 closes nothing; write '}}' for a literal brace");
         break;
     case SyntaxError::Code::EmptyName:
-        message = tr("'{}' at position %1 names no variable");
+        message = Text::tr("'{}' at position %1 names no variable");
         break;
     case SyntaxError::Code::InvalidName:
-        message = tr("character at position %1 cannot be part of a variable name "
-                     "(letters, digits and '_' only)");
+        message = Text::tr("character at position %1 cannot be part of a variable name "
+                           "(letters, digits and '_' only)");
         break;
     }
     // Positions are shown 1-based, as an editor counts columns.

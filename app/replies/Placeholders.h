@@ -14,8 +14,8 @@ struct Segment
 {
     enum class Kind { Text, Variable };
     Kind kind = Kind::Text;
-    QString text;      ///< the literal (braces unescaped) or the variable's name
-    int position = 0;  ///< offset of the piece in the source text
+    QString text; ///< the literal (braces unescaped) or the variable's name
+    int position = 0; ///< offset of the piece in the source text
     friend bool operator==(const Segment &, const Segment &) = default;
 };
 
@@ -23,14 +23,14 @@ struct Segment
 struct SyntaxError
 {
     enum class Code {
-        UnclosedBrace,   ///< "{name" with no '}' before the end of the line
+        UnclosedBrace, ///< "{name" with no '}' before the end of the line
         StrayClosingBrace, ///< a single '}' that closes nothing (write "}}")
-        EmptyName,       ///< "{}"
-        InvalidName,     ///< "{two words}", "{a{b}": the name has a character it may not
+        EmptyName, ///< "{}"
+        InvalidName, ///< "{two words}", "{a{b}": the name has a character it may not
     };
     Code code = Code::UnclosedBrace;
     int position = 0; ///< offset of the offending character in the text
-    QString message;  ///< human, translated
+    QString message; ///< human, translated
     friend bool operator==(const SyntaxError &, const SyntaxError &) = default;
 };
 

@@ -29,8 +29,8 @@ QString dateFormatWithoutWeekday(const QLocale &locale)
 GroupContext GroupContext::of(const chat::Group &group, QHash<QString, QString> variables,
                               QString language)
 {
-    return {group.id, group.name, group.tags, group.timeZone, std::move(language),
-            std::move(variables)};
+    return {group.id,       group.name,          group.tags,
+            group.timeZone, std::move(language), std::move(variables)};
 }
 
 QLocale localeFor(const QString &language)
@@ -81,8 +81,8 @@ RenderResult TemplateRenderer::render(const Template &t, const QString &language
                                       const RenderInput &input) const
 {
     const QString key = t.resolveLanguage(language);
-    RenderResult result = renderText(key.isEmpty() ? QString() : t.variants.value(key).body,
-                                     key, input);
+    RenderResult result
+        = renderText(key.isEmpty() ? QString() : t.variants.value(key).body, key, input);
     result.templateId = t.id;
     result.attachment = t.attachment;
     return result;

@@ -24,8 +24,8 @@ namespace chorus::replies {
 /// What the replies engine needs to know about the group a reply is for.
 struct GroupContext
 {
-    QString groupId;  ///< bare JID of the room
-    QString name;     ///< shown as {group}
+    QString groupId; ///< bare JID of the room
+    QString name; ///< shown as {group}
     QStringList tags; ///< for scopes
     QString timeZone; ///< IANA id, for {local_time}, {date}, {weekday}
     QString language; ///< the group's usual language ("en", "zh_CN"); may be empty
@@ -40,17 +40,17 @@ struct GroupContext
 struct RenderInput
 {
     GroupContext group;
-    QString nick;         ///< the person addressed (who asked), for {nick}
+    QString nick; ///< the person addressed (who asked), for {nick}
     QString operatorName; ///< who sends the reply, for {operator}
-    QDateTime now;        ///< the current instant (any time spec)
+    QDateTime now; ///< the current instant (any time spec)
 };
 
 /// A rendered template and everything that stops it from being sent.
 struct RenderResult
 {
     QString templateId;
-    QString language;   ///< the variant actually used
-    QString preview;    ///< for display: unresolved variables are kept as "{name}"
+    QString language; ///< the variant actually used
+    QString preview; ///< for display: unresolved variables are kept as "{name}"
     QString attachment; ///< the template's image, if any
     QStringList missing; ///< known variables with no value for this group
     QStringList unknown; ///< names that are neither built-in nor declared anywhere

@@ -11,10 +11,13 @@ ImportResult loadStarterLibrary()
 {
     QFile file(QString::fromUtf16(kStarterLibraryPath));
     if (!file.open(QIODevice::ReadOnly))
-        return ImportError{ImportError::Code::Empty, 0, 0, {},
-                           QCoreApplication::translate("chorus::replies::Import",
-                                                       "the starter library is missing from "
-                                                       "this build")};
+        return ImportError {ImportError::Code::Empty,
+                            0,
+                            0,
+                            {},
+                            QCoreApplication::translate("chorus::replies::Import",
+                                                        "the starter library is missing from "
+                                                        "this build")};
     return importLibraryJson(file.readAll());
 }
 

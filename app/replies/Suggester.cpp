@@ -15,11 +15,6 @@ namespace chorus::replies {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::replies::Suggester", text);
-}
-
 QString quoted(const QString &token)
 {
     QString t = token;
@@ -60,7 +55,7 @@ bool useTrigrams(SuggesterOptions::Fuzzy f)
 
 ReplySuggester::ReplySuggester(SuggesterOptions options) : m_options(options)
 {
-    static std::atomic<int> counter{0};
+    static std::atomic<int> counter {0};
     m_connection = u"chorus-replies-suggester-"_s + QString::number(++counter);
     m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
     m_db.setDatabaseName(u":memory:"_s);
@@ -76,14 +71,18 @@ ReplySuggester::~ReplySuggester()
 Expected<Done, SuggesterError> ReplySuggester::rebuild(const TemplateLibrary &library)
 {
     if (!m_db.isOpen() && !m_db.open())
-        return SuggesterError{SuggesterError::Code::DatabaseUnavailable,
-                              tr("cannot open the in-memory index: %1")
-                                  .arg(m_db.lastError().text())};
+        return SuggesterError {SuggesterError::Code::DatabaseUnavailable,
+                               QCoreApplication::translate("chorus::replies::Suggester",
+                                                           "cannot open the in-memory index: %1")
+                                   .arg(m_db.lastError().text())};
     QSqlQuery q(m_db);
     const auto failed = [&](const QSqlQuery &query, SuggesterError::Code code) {
         const QString reason = query.lastError().text();
         m_db.rollback();
-        return SuggesterError{code, tr("cannot build the suggestion index: %1").arg(reason)};
+        return SuggesterError {code,
+                               QCoreApplication::translate("chorus::replies::Suggester",
+                                                           "cannot build the suggestion index: %1")
+                                   .arg(reason)};
     };
     q.exec(u"DROP TABLE IF EXISTS docs"_s);
     q.exec(u"DROP TABLE IF EXISTS grams"_s);
@@ -105,7 +104,7 @@ Expected<Done, SuggesterError> ReplySuggester::rebuild(const TemplateLibrary &li
     insertGrams.prepare(u"INSERT INTO grams (id, words) VALUES (?, ?)"_s);
     for (const Template &t : library.templates()) {
         QStringList keywords, titles, bodies, named;
-        Entry entry{t.scope, t.usageCount, {}};
+        Entry entry {t.scope, t.usageCount, {}};
         for (auto it = t.variants.cbegin(); it != t.variants.cend(); ++it) {
             // Keywords are phrases; a comma between them keeps pairs from spanning two.
             const AnalyzedText k = analyzeText(it->keywords.join(u" , "_s));
@@ -139,7 +138,7 @@ Expected<Done, SuggesterError> ReplySuggester::rebuild(const TemplateLibrary &li
     }
     if (!m_db.commit())
         return failed(q, SuggesterError::Code::IndexFailed);
-    return Done{};
+    return Done {};
 }
 
 void ReplySuggester::setUsage(const QString &templateId, int usageCount)
@@ -217,8 +216,8 @@ QList<Suggestion> ReplySuggester::suggest(const QString &question, const GroupCo
             if (w.size() >= 4)
                 grams += trigrams(w).mid(1, w.size() - 2); // inner trigrams only
         }
-        const QHash<QString, double> fuzzy =
-            runMatch(u"SELECT id, bm25(grams) FROM grams WHERE grams MATCH ?"_s, orQuery(grams));
+        const QHash<QString, double> fuzzy
+            = runMatch(u"SELECT id, bm25(grams) FROM grams WHERE grams MATCH ?"_s, orQuery(grams));
         for (auto it = fuzzy.cbegin(); it != fuzzy.cend(); ++it)
             scores[it.key()] += m_options.trigramWeight * *it;
     }

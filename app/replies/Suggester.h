@@ -25,9 +25,9 @@ struct SuggesterOptions
 {
     /// How misspelt words still find their template.
     enum class Fuzzy {
-        None,         ///< exact words only (after stemming)
+        None, ///< exact words only (after stemming)
         EditDistance, ///< add library words within 1-2 edits of an unknown query word
-        Trigram,      ///< also score character trigrams of the words
+        Trigram, ///< also score character trigrams of the words
         Both,
     };
     Fuzzy fuzzy = Fuzzy::EditDistance;
@@ -36,7 +36,7 @@ struct SuggesterOptions
     double bodyWeight = 1.0;
     double trigramWeight = 0.3; ///< share of the trigram score in the total
     double expansionWeight = 0.5; ///< a guessed spelling counts less than a typed word
-    double usageWeight = 0.15;  ///< score x (1 + usageWeight * ln(1 + uses))
+    double usageWeight = 0.15; ///< score x (1 + usageWeight * ln(1 + uses))
 };
 
 /// One suggested template.
@@ -93,7 +93,7 @@ private:
     QString m_connection;
     QSqlDatabase m_db;
     QHash<QString, Entry> m_entries;
-    QSet<QString> m_vocabulary;     ///< Latin words of the library, unstemmed
+    QSet<QString> m_vocabulary; ///< Latin words of the library, unstemmed
     QHash<int, QStringList> m_byLength; ///< the vocabulary by word length
 };
 

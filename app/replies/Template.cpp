@@ -12,10 +12,11 @@ namespace chorus::replies {
 
 namespace {
 
-QString tr(const char *text)
+// lupdate and QCoreApplication::translate() agree on this context.
+struct Text
 {
-    return QCoreApplication::translate("chorus::replies::Template", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(chorus::replies::Template)
+};
 
 QString languagePart(const QString &locale)
 {
@@ -126,46 +127,49 @@ QList<TemplateProblem> validate(const Template &t)
 {
     QList<TemplateProblem> problems;
     if (!isValidTemplateId(t.id))
-        problems.append({u"id"_s, tr("id must be lower-case letters, digits, '.', '_' or '-'")});
+        problems.append(
+            {u"id"_s, Text::tr("id must be lower-case letters, digits, '.', '_' or '-'")});
     if (!t.shortcut.isEmpty() && !isValidShortcut(t.shortcut))
-        problems.append({u"shortcut"_s,
-                         tr("a shortcut starts with '/' followed by letters, digits, '_' or '-'")});
+        problems.append(
+            {u"shortcut"_s,
+             Text::tr("a shortcut starts with '/' followed by letters, digits, '_' or '-'")});
     if (t.scope.kind == Scope::Kind::Tagged && t.scope.tags.isEmpty())
-        problems.append({u"scope.tags"_s, tr("a tag scope needs at least one tag")});
+        problems.append({u"scope.tags"_s, Text::tr("a tag scope needs at least one tag")});
     if (t.scope.kind == Scope::Kind::Groups && t.scope.groupIds.isEmpty())
-        problems.append({u"scope.groups"_s, tr("a group scope needs at least one group")});
+        problems.append({u"scope.groups"_s, Text::tr("a group scope needs at least one group")});
     for (const QString &tag : t.scope.tags) {
         if (tag.trimmed().isEmpty())
-            problems.append({u"scope.tags"_s, tr("a tag cannot be empty")});
+            problems.append({u"scope.tags"_s, Text::tr("a tag cannot be empty")});
     }
     for (const QString &group : t.scope.groupIds) {
         if (group.trimmed().isEmpty())
-            problems.append({u"scope.groups"_s, tr("a group id cannot be empty")});
+            problems.append({u"scope.groups"_s, Text::tr("a group id cannot be empty")});
     }
     if (!t.attachment.isEmpty()) {
         const QUrl url(t.attachment);
         const bool remote = url.scheme() == u"http" || url.scheme() == u"https";
         const bool local = !t.attachment.contains(u"://"_s);
         if (!(remote && url.isValid() && !url.host().isEmpty()) && !local)
-            problems.append({u"attachment"_s,
-                             tr("an attachment is a file path or an http(s) URL")});
+            problems.append(
+                {u"attachment"_s, Text::tr("an attachment is a file path or an http(s) URL")});
     }
     if (t.usageCount < 0)
-        problems.append({u"usage.count"_s, tr("usage count cannot be negative")});
+        problems.append({u"usage.count"_s, Text::tr("usage count cannot be negative")});
     if (t.variants.isEmpty())
-        problems.append({u"variants"_s, tr("a template needs at least one language")});
+        problems.append({u"variants"_s, Text::tr("a template needs at least one language")});
     for (auto it = t.variants.cbegin(); it != t.variants.cend(); ++it) {
         const QString prefix = u"variants."_s + it.key() + u'.';
         if (normalizeLanguage(it.key()) != it.key())
-            problems.append({u"variants"_s, tr("'%1' is not a language name like en or zh_CN")
-                                                  .arg(it.key())});
+            problems.append(
+                {u"variants"_s,
+                 Text::tr("'%1' is not a language name like en or zh_CN").arg(it.key())});
         if (it->title.trimmed().isEmpty())
-            problems.append({prefix + u"title"_s, tr("the title is empty")});
+            problems.append({prefix + u"title"_s, Text::tr("the title is empty")});
         if (it->body.trimmed().isEmpty())
-            problems.append({prefix + u"body"_s, tr("the text is empty")});
+            problems.append({prefix + u"body"_s, Text::tr("the text is empty")});
         for (const QString &keyword : it->keywords) {
             if (keyword.trimmed().isEmpty())
-                problems.append({prefix + u"keywords"_s, tr("a keyword cannot be empty")});
+                problems.append({prefix + u"keywords"_s, Text::tr("a keyword cannot be empty")});
         }
         // Titles are plain labels; only the body is rendered.
         for (const SyntaxError &e : parsePlaceholders(it->body).errors)

@@ -17,9 +17,9 @@ namespace chorus::replies {
 /// ("en", "zh_CN", "zh", "de"...).
 struct Variant
 {
-    QString title;        ///< short label shown in the composer popup
-    QString body;         ///< text with {variables}; "{{" and "}}" are literal braces
-                          ///< (the title is a plain label, never rendered)
+    QString title; ///< short label shown in the composer popup
+    QString body; ///< text with {variables}; "{{" and "}}" are literal braces
+                  ///< (the title is a plain label, never rendered)
     QStringList keywords; ///< extra words the suggester matches (synonyms, slang)
     friend bool operator==(const Variant &, const Variant &) = default;
 };
@@ -30,7 +30,7 @@ struct Scope
 {
     enum class Kind { AllGroups, Tagged, Groups };
     Kind kind = Kind::AllGroups;
-    QStringList tags;     ///< Kind::Tagged: any of these (case-insensitive)
+    QStringList tags; ///< Kind::Tagged: any of these (case-insensitive)
     QStringList groupIds; ///< Kind::Groups: bare JIDs of the rooms
 
     static Scope all() { return {}; }
@@ -45,14 +45,14 @@ struct Scope
 /// A canned reply.
 struct Template
 {
-    QString id;       ///< stable, [a-z0-9._-]+ ("travel.power-plug")
+    QString id; ///< stable, [a-z0-9._-]+ ("travel.power-plug")
     QString category; ///< free grouping for the library view ("travel", "fitness")
     QString shortcut; ///< typed in the composer, starts with '/' ("/plug"); may be empty
     Scope scope;
-    QString attachment;          ///< optional image: a local path or an http(s) URL
+    QString attachment; ///< optional image: a local path or an http(s) URL
     QMap<QString, Variant> variants;
     int usageCount = 0;
-    QDateTime lastUsed;          ///< UTC; invalid when never used
+    QDateTime lastUsed; ///< UTC; invalid when never used
 
     /// The variant key to use for `language`: exact, then the bare language ("zh"),
     /// then another region of it ("zh_TW" for "zh_CN"), then "en", then the first one.
@@ -74,8 +74,8 @@ struct Template
 /// Something wrong with one field of a template (for the editor and the importers).
 struct TemplateProblem
 {
-    QString field;     ///< "id", "shortcut", "variants.en.body", "scope.tags"...
-    QString message;   ///< human, translated
+    QString field; ///< "id", "shortcut", "variants.en.body", "scope.tags"...
+    QString message; ///< human, translated
     int position = -1; ///< character offset inside the field's text, when it applies
     friend bool operator==(const TemplateProblem &, const TemplateProblem &) = default;
 };

@@ -20,7 +20,7 @@ QString detectLanguage(const QString &text);
 /// The searchable tokens of a text.
 struct AnalyzedText
 {
-    QStringList words;   ///< Latin-script words (letters and digits)
+    QStringList words; ///< Latin-script words (letters and digits)
     QStringList bigrams; ///< CJK character pairs (a lone character stays single)
     bool isEmpty() const { return words.isEmpty() && bigrams.isEmpty(); }
     QStringList all() const { return words + bigrams; }

@@ -31,8 +31,7 @@ TemplateLibrary scaled(const TemplateLibrary &starter, int size)
 }
 
 // Median of `runs` timings of fn, in milliseconds.
-template <typename Fn>
-double medianMs(int runs, Fn fn)
+template <typename Fn> double medianMs(int runs, Fn fn)
 {
     QList<double> times;
     for (int r = 0; r < runs; ++r) {
@@ -56,14 +55,14 @@ int main(int argc, char **argv)
         return 1;
     }
     const TemplateLibrary starter = loaded.value().library;
-    const QStringList questions = {u"do i need an adapter for my charger"_s,
-                                   u"明天几点来酒店接我们？"_s, u"wher can i get a sim crad"_s,
-                                   u"cancelation polcy?"_s, u"老师 homework 发了吗"_s};
+    const QStringList questions
+        = {u"do i need an adapter for my charger"_s, u"明天几点来酒店接我们？"_s,
+           u"wher can i get a sim crad"_s, u"cancelation polcy?"_s, u"老师 homework 发了吗"_s};
     GroupContext group;
     group.groupId = u"bench@conference.example.org"_s;
     group.tags = {u"travel"_s};
 
-    QJsonObject result{{u"bench"_s, u"replies_index"_s}};
+    QJsonObject result {{u"bench"_s, u"replies_index"_s}};
     const struct
     {
         const char *name;
@@ -72,13 +71,16 @@ int main(int argc, char **argv)
                  {"both", SuggesterOptions::Fuzzy::Both}};
     for (const auto &mode : modes) {
         for (int size : {int(starter.size()), 200, 500}) {
-            const TemplateLibrary library = size == starter.size() ? starter : scaled(starter, size);
-            ReplySuggester suggester(SuggesterOptions{mode.fuzzy});
+            const TemplateLibrary library
+                = size == starter.size() ? starter : scaled(starter, size);
+            ReplySuggester suggester(SuggesterOptions {mode.fuzzy});
             const double build = medianMs(15, [&] { suggester.rebuild(library); });
-            const double query = medianMs(15, [&] {
-                for (const QString &q : questions)
-                    suggester.suggest(q, group);
-            }) / questions.size();
+            const double query = medianMs(15,
+                                          [&] {
+                                              for (const QString &q : questions)
+                                                  suggester.suggest(q, group);
+                                          })
+                / questions.size();
             const QString key = QString::fromLatin1(mode.name) + u'_' + QString::number(size);
             result.insert(key + u"_rebuild_ms"_s, std::round(build * 100) / 100);
             result.insert(key + u"_query_ms"_s, std::round(query * 100) / 100);

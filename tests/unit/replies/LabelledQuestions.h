@@ -94,10 +94,18 @@ inline QList<LabelledQuestion> withTypos(QList<LabelledQuestion> questions, quin
             if (word.size() >= 5) {
                 const int at = 1 + int(next() % quint32(word.size() - 2));
                 switch (next() % 4) {
-                case 0: word.remove(at, 1); break;
-                case 1: word.insert(at, word.at(at)); break;
-                case 2: std::swap(word[at], word[at + 1]); break;
-                default: word[at] = QChar(u'a' + char16_t(next() % 26)); break;
+                case 0:
+                    word.remove(at, 1);
+                    break;
+                case 1:
+                    word.insert(at, word.at(at));
+                    break;
+                case 2:
+                    std::swap(word[at], word[at + 1]);
+                    break;
+                default:
+                    word[at] = QChar(u'a' + char16_t(next() % 26));
+                    break;
                 }
             }
             out += word;

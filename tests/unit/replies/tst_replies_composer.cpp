@@ -56,8 +56,10 @@ RenderInput tst_RepliesComposer::baliInput() const
     in.group.name = u"Bali May"_s;
     in.group.tags = {u"travel"_s, u"bali"_s};
     in.group.timeZone = u"Asia/Makassar"_s;
-    in.group.variables = {{u"plug_type"_s, u"Type C and F"_s}, {u"voltage"_s, u"230 V, 50 Hz"_s},
-                          {u"meeting_point"_s, u"the hotel lobby"_s}, {u"meeting_time"_s, u"08:00"_s}};
+    in.group.variables = {{u"plug_type"_s, u"Type C and F"_s},
+                          {u"voltage"_s, u"230 V, 50 Hz"_s},
+                          {u"meeting_point"_s, u"the hotel lobby"_s},
+                          {u"meeting_time"_s, u"08:00"_s}};
     in.nick = u"Ann"_s;
     in.operatorName = u"Wei"_s;
     in.now = QDateTime(QDate(2024, 5, 2), QTime(1, 0), Qt::UTC);
@@ -70,7 +72,7 @@ void tst_RepliesComposer::exactShortcutFirst()
     // "/late" is a travel shortcut and the prefix of the fitness "/lateclass".
     const QList<Completion> list = composer.complete(u"/late"_s, baliInput());
     QCOMPARE(ids(list).mid(0, 2),
-             (QStringList{u"travel.running-late"_s, u"fitness.late-arrival"_s}));
+             (QStringList {u"travel.running-late"_s, u"fitness.late-arrival"_s}));
     QCOMPARE(list.first().shortcut, u"/late"_s);
 }
 
@@ -79,10 +81,10 @@ void tst_RepliesComposer::shortcutAndTitlePrefixes()
     const ComposerCompletions composer(m_library, m_renderer);
     // Shortcut prefix before title prefix before a later word of a title.
     const QStringList p = ids(composer.complete(u"/p"_s, baliInput(), u"en"_s, 20));
-    QVERIFY(p.indexOf(u"travel.power-plug"_s) >= 0);          // /plug
-    QVERIFY(p.indexOf(u"fitness.class-packs"_s) >= 0);        // /packs
-    QVERIFY(p.indexOf(u"travel.lost-passport"_s) >= 0);       // /passport
-    QVERIFY(p.indexOf(u"travel.tomorrow-plan"_s) >= 0);       // /plan
+    QVERIFY(p.indexOf(u"travel.power-plug"_s) >= 0); // /plug
+    QVERIFY(p.indexOf(u"fitness.class-packs"_s) >= 0); // /packs
+    QVERIFY(p.indexOf(u"travel.lost-passport"_s) >= 0); // /passport
+    QVERIFY(p.indexOf(u"travel.tomorrow-plan"_s) >= 0); // /plan
     // "Pausing a membership" (/pause) is a shortcut match too; "Lost phone" only by title
     // word, so it comes after every shortcut match.
     const qsizetype lostPhone = p.indexOf(u"travel.lost-phone"_s);
@@ -90,14 +92,15 @@ void tst_RepliesComposer::shortcutAndTitlePrefixes()
     // Without the slash and in another case, same result.
     QCOMPARE(ids(composer.complete(u"PLU"_s, baliInput())).first(), u"travel.power-plug"_s);
     // A later word of a title: "adapt" finds "Power plugs and adapters".
-    QCOMPARE(ids(composer.complete(u"/adapt"_s, baliInput())), QStringList{u"travel.power-plug"_s});
+    QCOMPARE(ids(composer.complete(u"/adapt"_s, baliInput())),
+             QStringList {u"travel.power-plug"_s});
 }
 
 void tst_RepliesComposer::chineseTitles()
 {
     const ComposerCompletions composer(m_library, m_renderer);
     const QList<Completion> list = composer.complete(u"/插头"_s, baliInput(), u"zh_CN"_s);
-    QCOMPARE(ids(list), QStringList{u"travel.power-plug"_s});
+    QCOMPARE(ids(list), QStringList {u"travel.power-plug"_s});
     QCOMPARE(list.first().title, u"插头和转换器"_s);
 }
 
@@ -113,7 +116,8 @@ void tst_RepliesComposer::scopeByTagsAndGroups()
     const ComposerCompletions composer(lib, m_renderer);
 
     RenderInput bali = baliInput();
-    QCOMPARE(ids(composer.complete(u"/temple"_s, bali)), QStringList{u"travel.bali-temple-dress"_s});
+    QCOMPARE(ids(composer.complete(u"/temple"_s, bali)),
+             QStringList {u"travel.bali-temple-dress"_s});
 
     RenderInput tokyo = baliInput();
     tokyo.group.groupId = u"tokyo@conference.example.org"_s;
@@ -127,7 +131,7 @@ void tst_RepliesComposer::scopeByTagsAndGroups()
 
     RenderInput vipGroup = tokyo;
     vipGroup.group.groupId = u"VIP@conference.example.org"_s;
-    QCOMPARE(ids(composer.complete(u"/temple"_s, vipGroup)), QStringList{u"vip.only"_s});
+    QCOMPARE(ids(composer.complete(u"/temple"_s, vipGroup)), QStringList {u"vip.only"_s});
 }
 
 void tst_RepliesComposer::renderedForGroupAndAddressee()
@@ -135,7 +139,8 @@ void tst_RepliesComposer::renderedForGroupAndAddressee()
     const ComposerCompletions composer(m_library, m_renderer);
     const Completion c = composer.complete(u"/plug"_s, baliInput(), u"en"_s).first();
     QVERIFY(c.rendered.isSendable());
-    QVERIFY(c.rendered.sendableText()->startsWith(u"Hi Ann! Sockets here are Type C and F, 230 V, 50 Hz."_s));
+    QVERIFY(c.rendered.sendableText()->startsWith(
+        u"Hi Ann! Sockets here are Type C and F, 230 V, 50 Hz."_s));
     QCOMPARE(c.title, u"Power plugs and adapters"_s);
 }
 
@@ -144,7 +149,7 @@ void tst_RepliesComposer::missingFactsFlaggedInPopup()
     const ComposerCompletions composer(m_library, m_renderer);
     const Completion c = composer.complete(u"/wifi"_s, baliInput()).first();
     QCOMPARE(c.templateId, u"travel.wifi"_s);
-    QCOMPARE(c.rendered.missing, (QStringList{u"wifi_name"_s, u"wifi_password"_s}));
+    QCOMPARE(c.rendered.missing, (QStringList {u"wifi_name"_s, u"wifi_password"_s}));
     QVERIFY(!c.rendered.sendableText());
 }
 
@@ -155,13 +160,14 @@ void tst_RepliesComposer::languageFromGroupAndCycling()
     in.group.language = u"zh_CN"_s;
     const Completion zh = composer.complete(u"/meet"_s, in).first();
     QCOMPARE(zh.language, u"zh_CN"_s);
-    QCOMPARE(zh.languages, (QStringList{u"en"_s, u"zh_CN"_s}));
+    QCOMPARE(zh.languages, (QStringList {u"en"_s, u"zh_CN"_s}));
     QVERIFY(zh.rendered.sendableText()->startsWith(u"Ann 您好！集合地点：the hotel lobby"_s));
 
     const Completion en = composer.cycleLanguage(zh, in);
     QCOMPARE(en.language, u"en"_s);
     QCOMPARE(en.title, u"Meeting point"_s);
-    QVERIFY(en.rendered.sendableText()->startsWith(u"Hi Ann! We meet at the hotel lobby at 08:00."_s));
+    QVERIFY(
+        en.rendered.sendableText()->startsWith(u"Hi Ann! We meet at the hotel lobby at 08:00."_s));
     QCOMPARE(composer.cycleLanguage(en, in).language, u"zh_CN"_s);
 
     in.group.language.clear(); // no group language: English

@@ -36,12 +36,13 @@ TemplateLibrary richLibrary()
     a.attachment = u"https://example.org/map.png"_s;
     a.usageCount = 42;
     a.lastUsed = QDateTime(QDate(2024, 5, 1), QTime(9, 30, 15, 250), Qt::UTC);
-    a.variants.insert(u"en"_s, {u"Meeting point, \"exact\""_s,
-                                u"Hi {nick},\nwe meet at {meeting_point}.\r\nLiteral {{braces}}, commas, "
-                                u"and \"quotes\"."_s,
-                                {u"meet"_s, u"semi;colon"_s, u"back\\slash"_s}});
-    a.variants.insert(u"zh_CN"_s, {u"集合地点"_s, u"{nick} 您好，集合地点：{meeting_point}"_s,
-                                   {u"集合"_s}});
+    a.variants.insert(u"en"_s,
+                      {u"Meeting point, \"exact\""_s,
+                       u"Hi {nick},\nwe meet at {meeting_point}.\r\nLiteral {{braces}}, commas, "
+                       u"and \"quotes\"."_s,
+                       {u"meet"_s, u"semi;colon"_s, u"back\\slash"_s}});
+    a.variants.insert(u"zh_CN"_s,
+                      {u"集合地点"_s, u"{nick} 您好，集合地点：{meeting_point}"_s, {u"集合"_s}});
     lib.insert(a);
 
     Template b;
@@ -54,7 +55,8 @@ TemplateLibrary richLibrary()
     Template c;
     c.id = u"lang.hw"_s;
     c.shortcut = u"/hw"_s;
-    c.scope = Scope::groups({u"class-a@conference.example.org"_s, u"class-b@conference.example.org"_s});
+    c.scope
+        = Scope::groups({u"class-a@conference.example.org"_s, u"class-b@conference.example.org"_s});
     c.attachment = u"images/homework week 5.png"_s;
     c.variants.insert(u"en"_s, {u"Homework"_s, u"Call {guide_phone}"_s, {}});
     lib.insert(c);
@@ -89,6 +91,7 @@ private Q_SLOTS:
     void duplicateShortcutsReported();
     void mergePlanAndUsage();
     void categories();
+    void mutatedFilesAreHandled();
 };
 
 void tst_RepliesLibrary::starterLibraryLoadsCleanly()
@@ -168,17 +171,18 @@ void tst_RepliesLibrary::csvFromSpreadsheet()
 {
     // What a spreadsheet saves: BOM, LF endings, columns in its own order, only some
     // columns, a multi-line cell, an empty trailing line.
-    const QByteArray csv = "\xEF\xBB\xBF"
-                           "body:zh_CN,title:en,id,title:zh_CN,body:en,keywords:en\n"
-                           "\"{nick} 你好\n第二行\",Hello,common.hello,你好,\"Hi, {nick}!\",hi;hello\n"
-                           "\n";
+    const QByteArray csv
+        = "\xEF\xBB\xBF"
+          "body:zh_CN,title:en,id,title:zh_CN,body:en,keywords:en\n"
+          "\"{nick} 你好\n第二行\",Hello,common.hello,你好,\"Hi, {nick}!\",hi;hello\n"
+          "\n";
     const ImportResult r = importLibraryCsv(csv);
     QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
     const Template *t = r.value().library.find(u"common.hello"_s);
     QVERIFY(t);
     QCOMPARE(t->variants.value(u"en"_s).body, u"Hi, {nick}!"_s);
     QCOMPARE(t->variants.value(u"zh_CN"_s).body, u"{nick} 你好\n第二行"_s);
-    QCOMPARE(t->variants.value(u"en"_s).keywords, (QStringList{u"hi"_s, u"hello"_s}));
+    QCOMPARE(t->variants.value(u"en"_s).keywords, (QStringList {u"hi"_s, u"hello"_s}));
     QCOMPARE(t->scope.kind, Scope::Kind::AllGroups);
     QCOMPARE(t->usageCount, 0);
 }
@@ -224,15 +228,16 @@ void tst_RepliesLibrary::jsonRefusals_data()
         json.replace(json.indexOf(from), from.size(), to);
         QTest::newRow(name) << json << int(code) << marker << field << reason;
     };
-    QTest::newRow("not utf-8") << QByteArray(good).replace("Plugs", "Pl\xC3\x28gs") << int(C::NotUtf8)
-                               << QByteArray("Pl\xC3\x28gs") << QString() << u"UTF-8"_s;
+    QTest::newRow("not utf-8") << QByteArray(good).replace("Plugs", "Pl\xC3\x28gs")
+                               << int(C::NotUtf8) << QByteArray("Pl\xC3\x28gs") << QString()
+                               << u"UTF-8"_s;
     QTest::newRow("empty") << QByteArray(" \n ") << int(C::Empty) << QByteArray() << QString()
                            << u"empty"_s;
-    row("syntax: missing comma", R"("version": 1,)", R"("version": 1)", C::Syntax,
-        R"("variables")", {}, u"JSON"_s);
+    row("syntax: missing comma", R"("version": 1,)", R"("version": 1)", C::Syntax, R"("variables")",
+        {}, u"JSON"_s);
     row("syntax: trailing garbage", "\n}\n", "\n}\n}\n", C::Syntax, "}\n", {}, u"JSON"_s);
-    QTest::newRow("root is a list") << QByteArray("[1, 2]") << int(C::WrongFormat) << QByteArray("[")
-                                    << QString() << u"object"_s;
+    QTest::newRow("root is a list") << QByteArray("[1, 2]") << int(C::WrongFormat)
+                                    << QByteArray("[") << QString() << u"object"_s;
     row("other format", "chorus-replies", "chorus-orders", C::WrongFormat, "chorus-orders",
         u"format"_s, u"format"_s);
     row("newer version", R"("version": 1)", R"("version": 2)", C::UnsupportedVersion,
@@ -244,9 +249,10 @@ void tst_RepliesLibrary::jsonRefusals_data()
     row("templates missing", R"("templates": [)", R"("tmpl": [)", C::UnknownField, R"("tmpl")",
         u"tmpl"_s, u"tmpl"_s);
     row("template not an object", R"(        {
-            "id": "travel.taxi",)", R"(        "travel.taxi", {
-            "id": "travel.taxi",)", C::WrongType, R"("travel.taxi", {)", u"templates[1]"_s,
-        u"object"_s);
+            "id": "travel.taxi",)",
+        R"(        "travel.taxi", {
+            "id": "travel.taxi",)",
+        C::WrongType, R"("travel.taxi", {)", u"templates[1]"_s, u"object"_s);
     row("missing id", R"("id": "travel.taxi",)", R"("name": "travel.taxi",)", C::UnknownField,
         R"("name": "travel.taxi")", u"templates[1].name"_s, u"name"_s);
     row("id missing entirely", R"("id": "travel.taxi",)", "", C::MissingField,
@@ -269,23 +275,23 @@ void tst_RepliesLibrary::jsonRefusals_data()
         R"("tags": [])", u"templates[0].scope.tags"_s, u"tag"_s);
     row("negative usage", R"("count": 3)", R"("count": -3)", C::InvalidValue, R"("count": -3)",
         u"templates[0].usage.count"_s, u"0"_s);
-    row("fractional usage", R"("count": 3)", R"("count": 2.5)", C::InvalidValue,
-        R"("count": 2.5)", u"templates[0].usage.count"_s, u"whole"_s);
+    row("fractional usage", R"("count": 3)", R"("count": 2.5)", C::InvalidValue, R"("count": 2.5)",
+        u"templates[0].usage.count"_s, u"whole"_s);
     row("date without zone", "2024-05-01T09:30:00Z", "2024-05-01T09:30:00", C::InvalidValue,
         "2024-05-01T09:30:00", u"templates[0].usage.lastUsed"_s, u"zone"_s);
     row("not a date", "2024-05-01T09:30:00Z", "yesterday", C::InvalidValue, "yesterday",
         u"templates[0].usage.lastUsed"_s, u"yesterday"_s);
     row("language name", R"("zh_CN": {)", R"("chinese": {)", C::InvalidValue, R"("chinese")",
         u"templates[1].variants.chinese"_s, u"chinese"_s);
-    row("variants missing", R"("variants": {"zh_CN")", R"("variantz": {"zh_CN")",
-        C::UnknownField, R"("variantz")", u"templates[1].variantz"_s, u"variantz"_s);
+    row("variants missing", R"("variants": {"zh_CN")", R"("variantz": {"zh_CN")", C::UnknownField,
+        R"("variantz")", u"templates[1].variantz"_s, u"variantz"_s);
     row("no variants at all", R"("variants": {"zh_CN": {"title": "打车", "body": "{nick} 您好"}})",
         R"("variants": {})", C::InvalidValue, R"("variants": {})", u"templates[1].variants"_s,
         u"language"_s);
     row("body missing", R"("body": "{nick} 您好")", R"("text": "{nick} 您好")", C::UnknownField,
         R"("text")", u"templates[1].variants.zh_CN.text"_s, u"text"_s);
-    row("empty title", R"("title": "打车")", R"("title": " ")", C::InvalidValue,
-        R"("title": " ")", u"templates[1].variants.zh_CN.title"_s, u"title"_s);
+    row("empty title", R"("title": "打车")", R"("title": " ")", C::InvalidValue, R"("title": " ")",
+        u"templates[1].variants.zh_CN.title"_s, u"title"_s);
     row("malformed braces", "Hi {nick}: {plug_type}", "Hi {nick: {plug_type}", C::InvalidValue,
         "Hi {nick: {plug_type}", u"templates[0].variants.en.body"_s, u"4"_s);
     row("keyword not text", R"(["plug"])", R"(["plug", 5])", C::WrongType, R"(["plug", 5])",
@@ -295,11 +301,10 @@ void tst_RepliesLibrary::jsonRefusals_data()
         QString::number(lineOf(good, R"("id": "travel.plug")")));
     row("builtin redefined", R"("name": "plug_type")", R"("name": "nick")", C::InvalidValue,
         R"("name": "nick")", u"variables[0].name"_s, u"built in"_s);
-    row("variable declared twice",
-        R"({"name": "plug_type", "description": {"en": "Plug type"}})",
+    row("variable declared twice", R"({"name": "plug_type", "description": {"en": "Plug type"}})",
         R"({"name": "plug_type"},
-        {"name": "plug_type"})", C::DuplicateId, "{\"name\": \"plug_type\"}\n",
-        u"variables[1].name"_s, u"twice"_s);
+        {"name": "plug_type"})",
+        C::DuplicateId, "{\"name\": \"plug_type\"}\n", u"variables[1].name"_s, u"twice"_s);
 }
 
 void tst_RepliesLibrary::jsonRefusals()
@@ -332,11 +337,15 @@ void tst_RepliesLibrary::csvRefusals_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("reason");
     using C = ImportError::Code;
-    const QByteArray header = "id,shortcut,scope,usage_count,last_used,title:en,body:en,keywords:en\r\n";
-    const QByteArray good = "travel.plug,/plug,all,3,2024-05-01T09:30:00Z,Plugs,\"Hi {nick},\nsee\",plug\r\n";
+    const QByteArray header
+        = "id,shortcut,scope,usage_count,last_used,title:en,body:en,keywords:en\r\n";
+    const QByteArray good
+        = "travel.plug,/plug,all,3,2024-05-01T09:30:00Z,Plugs,\"Hi {nick},\nsee\",plug\r\n";
     QVERIFY(importLibraryCsv(header + good).ok());
     // A multi-line field above shifts every later line: errors must count physical lines.
-    const auto after = [&](QByteArray row) { return header + good + row; };
+    const auto after = [&](QByteArray row) {
+        return header + good + row;
+    };
     QTest::newRow("unterminated quote")
         << after("travel.taxi,/taxi,all,0,,Taxi,\"never closed,x\r\n") << int(C::Syntax) << 4
         << QString() << u"closed"_s;
@@ -344,32 +353,31 @@ void tst_RepliesLibrary::csvRefusals_data()
                                           << int(C::Syntax) << 4 << QString() << u"quote"_s;
     QTest::newRow("text after closing quote") << after("travel.taxi,\"/taxi\"x,all,0,,T,b,\r\n")
                                               << int(C::Syntax) << 4 << QString() << u"quote"_s;
-    QTest::newRow("too few fields") << after("travel.taxi,/taxi,all\r\n") << int(C::FieldCount)
-                                    << 4 << QString() << u"3"_s;
+    QTest::newRow("too few fields")
+        << after("travel.taxi,/taxi,all\r\n") << int(C::FieldCount) << 4 << QString() << u"3"_s;
     QTest::newRow("too many fields") << after("travel.taxi,/taxi,all,0,,T,b,k,extra\r\n")
                                      << int(C::FieldCount) << 4 << QString() << u"9"_s;
-    QTest::newRow("unknown column") << QByteArray("id,shortcutt,title:en,body:en\r\n")
-                                    << int(C::UnknownField) << 1 << u"shortcutt"_s
-                                    << u"shortcutt"_s;
+    QTest::newRow("unknown column")
+        << QByteArray("id,shortcutt,title:en,body:en\r\n") << int(C::UnknownField) << 1
+        << u"shortcutt"_s << u"shortcutt"_s;
     QTest::newRow("duplicate column") << QByteArray("id,title:en,body:en,id\r\n")
                                       << int(C::DuplicateId) << 1 << u"id"_s << u"twice"_s;
     QTest::newRow("no id column") << QByteArray("title:en,body:en\r\nA,B\r\n")
                                   << int(C::MissingField) << 1 << u"id"_s << u"id"_s;
-    QTest::newRow("body without title") << QByteArray("id,body:en\r\nx,B\r\n")
-                                        << int(C::MissingField) << 1 << u"title:en"_s
-                                        << u"title:en"_s;
+    QTest::newRow("body without title")
+        << QByteArray("id,body:en\r\nx,B\r\n") << int(C::MissingField) << 1 << u"title:en"_s
+        << u"title:en"_s;
     QTest::newRow("no language") << QByteArray("id,shortcut\r\nx,/x\r\n") << int(C::MissingField)
                                  << 1 << u"body:en"_s << u"language"_s;
-    QTest::newRow("bad language column") << QByteArray("id,title:english,body:english\r\n")
-                                         << int(C::InvalidValue) << 1 << u"title:english"_s
-                                         << u"english"_s;
+    QTest::newRow("bad language column")
+        << QByteArray("id,title:english,body:english\r\n") << int(C::InvalidValue) << 1
+        << u"title:english"_s << u"english"_s;
     QTest::newRow("bad scope") << after("travel.taxi,/taxi,bali,0,,T,b,\r\n")
                                << int(C::InvalidValue) << 4 << u"scope"_s << u"bali"_s;
     QTest::newRow("empty tag scope") << after("travel.taxi,/taxi,tags:,0,,T,b,\r\n")
                                      << int(C::InvalidValue) << 4 << u"scope"_s << u"tag"_s;
     QTest::newRow("dangling escape") << after("travel.taxi,/taxi,all,0,,T,b,taxi\\\r\n")
-                                     << int(C::InvalidValue) << 4 << u"keywords:en"_s
-                                     << u"\\"_s;
+                                     << int(C::InvalidValue) << 4 << u"keywords:en"_s << u"\\"_s;
     QTest::newRow("bad usage") << after("travel.taxi,/taxi,all,many,,T,b,\r\n")
                                << int(C::InvalidValue) << 4 << u"usage_count"_s << u"whole"_s;
     QTest::newRow("bad date") << after("travel.taxi,/taxi,all,0,2024-13-01,T,b,\r\n")
@@ -379,11 +387,10 @@ void tst_RepliesLibrary::csvRefusals_data()
     QTest::newRow("bad shortcut") << after("travel.taxi,taxi,all,0,,T,b,\r\n")
                                   << int(C::InvalidValue) << 4 << u"shortcut"_s << u"/"_s;
     QTest::newRow("malformed braces")
-        << after("travel.taxi,/taxi,all,0,,Taxi,\"Hi\n{nick, welcome\",\r\n") << int(C::InvalidValue)
-        << 4 << u"body:en"_s << u"position 4"_s;
+        << after("travel.taxi,/taxi,all,0,,Taxi,\"Hi\n{nick, welcome\",\r\n")
+        << int(C::InvalidValue) << 4 << u"body:en"_s << u"position 4"_s;
     QTest::newRow("title without body") << after("travel.taxi,/taxi,all,0,,Taxi,,\r\n")
-                                        << int(C::InvalidValue) << 4 << u"body:en"_s
-                                        << u"empty"_s;
+                                        << int(C::InvalidValue) << 4 << u"body:en"_s << u"empty"_s;
     QTest::newRow("duplicate id") << after("\r\ntravel.plug,/p2,all,0,,T,b,\r\n")
                                   << int(C::DuplicateId) << 5 << u"id"_s << u"line 2"_s;
     QTest::newRow("not utf-8") << after("travel.taxi,/taxi,all,0,,T\xFF,b,\r\n") << int(C::NotUtf8)
@@ -414,7 +421,8 @@ void tst_RepliesLibrary::nothingHalfImported()
     // stays as it was, and the error names the fourth template's line.
     TemplateLibrary current = templatesOnly(richLibrary());
     const TemplateLibrary before = current;
-    TemplateLibrary incoming = templatesOnly(loadStarterLibrary().value().library.inCategory(u"fitness"_s));
+    TemplateLibrary incoming
+        = templatesOnly(loadStarterLibrary().value().library.inCategory(u"fitness"_s));
     QVERIFY(incoming.size() >= 3);
     Template broken;
     broken.id = u"broken.one"_s;
@@ -457,8 +465,8 @@ void tst_RepliesLibrary::duplicateShortcutsReported()
     QCOMPARE(r.value().duplicateShortcuts.size(), 1);
     const DuplicateShortcut &d = r.value().duplicateShortcuts.first();
     QCOMPARE(d.shortcut, u"/plug"_s);
-    QCOMPARE(d.templateIds, (QStringList{u"a"_s, u"c"_s}));
-    QCOMPARE(d.lines, (QList<int>{lineOf(json, "\"/plug\""), lineOf(json, "\"/PLUG\"")}));
+    QCOMPARE(d.templateIds, (QStringList {u"a"_s, u"c"_s}));
+    QCOMPARE(d.lines, (QList<int> {lineOf(json, "\"/plug\""), lineOf(json, "\"/PLUG\"")}));
 
     TemplateLibrary lib = r.value().library;
     Template e = *lib.find(u"d"_s);
@@ -471,7 +479,7 @@ void tst_RepliesLibrary::duplicateShortcutsReported()
     const ImportResult c = importLibraryCsv(csv);
     QVERIFY(c.ok());
     QCOMPARE(c.value().duplicateShortcuts.size(), 1);
-    QCOMPARE(c.value().duplicateShortcuts.first().lines, (QList<int>{2, 4}));
+    QCOMPARE(c.value().duplicateShortcuts.first().lines, (QList<int> {2, 4}));
 }
 
 void tst_RepliesLibrary::mergePlanAndUsage()
@@ -492,12 +500,12 @@ void tst_RepliesLibrary::mergePlanAndUsage()
     theirs.declare({u"plug_type"_s, {}, {}});
 
     const MergePlan plan = mine.planMerge(theirs);
-    QCOMPARE(plan.added, QStringList{u"new.one"_s});
-    QCOMPARE(plan.updated, QStringList{u"travel.meet"_s});
-    QCOMPARE(plan.unchanged, QStringList{u"lang.hw"_s});
-    QCOMPARE(plan.variablesAdded, QStringList{u"plug_type"_s});
+    QCOMPARE(plan.added, QStringList {u"new.one"_s});
+    QCOMPARE(plan.updated, QStringList {u"travel.meet"_s});
+    QCOMPARE(plan.unchanged, QStringList {u"lang.hw"_s});
+    QCOMPARE(plan.variablesAdded, QStringList {u"plug_type"_s});
     QCOMPARE(plan.newClashes.size(), 1);
-    QCOMPARE(plan.newClashes.first().templateIds, (QStringList{u"travel.meet"_s, u"new.one"_s}));
+    QCOMPARE(plan.newClashes.first().templateIds, (QStringList {u"travel.meet"_s, u"new.one"_s}));
     QCOMPARE(mine.size(), 3); // planning changes nothing
 
     const QDateTime lastUsed = mine.find(u"travel.meet"_s)->lastUsed;
@@ -528,6 +536,59 @@ void tst_RepliesLibrary::categories()
     QVERIFY(spec != starter.variables().cend());
     QVERIFY(!spec->description(u"zh_TW"_s).isEmpty());
     QCOMPARE(spec->description(u"zh_TW"_s), spec->descriptions.value(u"zh_CN"_s));
+}
+
+void tst_RepliesLibrary::mutatedFilesAreHandled()
+{
+    // Small random damage to real files (fixed seed): every outcome is either a library
+    // that round-trips or a refusal with a reason and a line inside the file.
+    const TemplateLibrary source = loadStarterLibrary().value().library.inCategory(u"fitness"_s);
+    const QByteArray inputs[] = {exportLibraryJson(source), exportLibraryCsv(source)};
+    const QByteArray alphabet = "{}[]\",:\\\n\r;/ a1\xC3\xE4\xBD";
+    quint32 state = 12345;
+    const auto next = [&state] {
+        state = state * 1664525u + 1013904223u;
+        return state >> 8;
+    };
+    int accepted = 0, refused = 0;
+    for (int round = 0; round < 600; ++round) {
+        const bool json = round % 2 == 0;
+        QByteArray bytes = inputs[json ? 0 : 1];
+        const int edits = 1 + int(next() % 3);
+        for (int e = 0; e < edits; ++e) {
+            const qsizetype at = qsizetype(next() % quint32(bytes.size()));
+            const char c = alphabet.at(qsizetype(next() % quint32(alphabet.size())));
+            switch (next() % 3) {
+            case 0:
+                bytes.remove(at, 1);
+                break;
+            case 1:
+                bytes.insert(at, c);
+                break;
+            default:
+                bytes[at] = c;
+                break;
+            }
+        }
+        const ImportResult r = json ? importLibraryJson(bytes) : importLibraryCsv(bytes);
+        if (r.ok()) {
+            ++accepted;
+            const TemplateLibrary &lib = r.value().library;
+            const ImportResult again = json ? importLibraryJson(exportLibraryJson(lib))
+                                            : importLibraryCsv(exportLibraryCsv(lib));
+            QVERIFY(again.ok());
+            QVERIFY(again.value().library == lib);
+            for (const Template &t : lib.templates())
+                QVERIFY(validate(t).isEmpty());
+        } else {
+            ++refused;
+            QVERIFY(!r.error().message.isEmpty());
+            QVERIFY2(r.error().line >= 0 && r.error().line <= bytes.count('\n') + 1,
+                     qPrintable(r.error().toString()));
+        }
+    }
+    qInfo("mutated files: %d accepted, %d refused", accepted, refused);
+    QVERIFY(refused > 0 && accepted > 0);
 }
 
 QTEST_GUILESS_MAIN(tst_RepliesLibrary)

@@ -80,18 +80,18 @@ void tst_RepliesRender::builtinTimes_data()
     QTest::addColumn<QString>("time");
     QTest::addColumn<QString>("date");
     QTest::addColumn<QString>("weekday");
-    QTest::newRow("bali en") << u"Asia/Makassar"_s << u"en"_s << u"7:30 AM"_s
-                             << u"March 11, 2024"_s << u"Monday"_s;
-    QTest::newRow("bali zh") << u"Asia/Makassar"_s << u"zh_CN"_s << u"07:30"_s
-                             << u"2024年3月11日"_s << u"星期一"_s;
+    QTest::newRow("bali en") << u"Asia/Makassar"_s << u"en"_s << u"7:30 AM"_s << u"March 11, 2024"_s
+                             << u"Monday"_s;
+    QTest::newRow("bali zh") << u"Asia/Makassar"_s << u"zh_CN"_s << u"07:30"_s << u"2024年3月11日"_s
+                             << u"星期一"_s;
     QTest::newRow("paris en") << u"Europe/Paris"_s << u"en"_s << u"12:30 AM"_s
                               << u"March 11, 2024"_s << u"Monday"_s;
     QTest::newRow("los angeles en") << u"America/Los_Angeles"_s << u"en"_s << u"4:30 PM"_s
                                     << u"March 10, 2024"_s << u"Sunday"_s;
     QTest::newRow("los angeles zh") << u"America/Los_Angeles"_s << u"zh_CN"_s << u"16:30"_s
                                     << u"2024年3月10日"_s << u"星期日"_s;
-    QTest::newRow("kathmandu +5:45") << u"Asia/Kathmandu"_s << u"en"_s << u"5:15 AM"_s
-                                     << u"March 11, 2024"_s << u"Monday"_s;
+    QTest::newRow("kathmandu +5:45")
+        << u"Asia/Kathmandu"_s << u"en"_s << u"5:15 AM"_s << u"March 11, 2024"_s << u"Monday"_s;
 }
 
 void tst_RepliesRender::builtinTimes()
@@ -102,8 +102,8 @@ void tst_RepliesRender::builtinTimes()
     QFETCH(QString, date);
     QFETCH(QString, weekday);
     const TemplateRenderer renderer;
-    const RenderResult r =
-        renderer.renderText(u"{local_time}|{date}|{weekday}"_s, language, input(zone));
+    const RenderResult r
+        = renderer.renderText(u"{local_time}|{date}|{weekday}"_s, language, input(zone));
     QVERIFY2(r.isSendable(), qPrintable(r.missing.join(u',')));
     // Qt's CLDR data may use a narrow no-break space before AM/PM; compare plain spaces.
     QString text = *r.sendableText();
@@ -144,8 +144,8 @@ void tst_RepliesRender::clockIsInjected()
 void tst_RepliesRender::nickGroupOperator()
 {
     const TemplateRenderer renderer;
-    const RenderResult r = renderer.renderText(
-        u"Hi {nick}, welcome to {group}! I'm {operator}."_s, u"en"_s, input(u"Asia/Makassar"_s));
+    const RenderResult r = renderer.renderText(u"Hi {nick}, welcome to {group}! I'm {operator}."_s,
+                                               u"en"_s, input(u"Asia/Makassar"_s));
     QCOMPARE(*r.sendableText(), u"Hi Ann, welcome to Bali May 2024! I'm Wei (guide)."_s);
 }
 
@@ -154,10 +154,10 @@ void tst_RepliesRender::groupVariables()
     const TemplateRenderer renderer({u"plug_type"_s, u"voltage"_s});
     const auto in = input(u"Asia/Makassar"_s,
                           {{u"plug_type"_s, u"Type C and F"_s}, {u"voltage"_s, u"230 V"_s}});
-    const RenderResult r = renderer.render(
-        bilingual(u"{nick}: sockets are {plug_type}, {voltage}."_s,
-                  u"{nick}：插座是 {plug_type}，电压 {voltage}。"_s),
-        u"zh_CN"_s, in);
+    const RenderResult r
+        = renderer.render(bilingual(u"{nick}: sockets are {plug_type}, {voltage}."_s,
+                                    u"{nick}：插座是 {plug_type}，电压 {voltage}。"_s),
+                          u"zh_CN"_s, in);
     QCOMPARE(r.language, u"zh_CN"_s);
     QCOMPARE(*r.sendableText(), u"Ann：插座是 Type C and F，电压 230 V。"_s);
 }
@@ -170,7 +170,7 @@ void tst_RepliesRender::missingGroupVariableIsFlagged()
         u"{nick}, we meet at {meeting_point} at {meeting_time}; {meeting_point}!"_s, u"en"_s, in);
     QVERIFY(!r.isSendable());
     QVERIFY(!r.sendableText().has_value());
-    QCOMPARE(r.missing, QStringList{u"meeting_point"_s}); // listed once
+    QCOMPARE(r.missing, QStringList {u"meeting_point"_s}); // listed once
     QVERIFY(r.unknown.isEmpty());
     // The preview shows where the fact is missing; it is never offered as sendable.
     QCOMPARE(r.preview, u"Ann, we meet at {meeting_point} at 08:00; {meeting_point}!"_s);
@@ -182,7 +182,7 @@ void tst_RepliesRender::unknownVariableIsFlagged()
     const RenderResult r = renderer.renderText(u"Meet at {meting_point}, {nick}."_s, u"en"_s,
                                                input(u"Asia/Makassar"_s));
     QVERIFY(!r.isSendable());
-    QCOMPARE(r.unknown, QStringList{u"meting_point"_s});
+    QCOMPARE(r.unknown, QStringList {u"meting_point"_s});
     QVERIFY(r.missing.isEmpty());
 
     // A variable the group defines is known even if the library never declared it.
@@ -196,7 +196,7 @@ void tst_RepliesRender::blankValueCountsAsMissing()
     const TemplateRenderer renderer({u"guide_phone"_s});
     const RenderResult r = renderer.renderText(
         u"Call {guide_phone}"_s, u"en"_s, input(u"Asia/Makassar"_s, {{u"guide_phone"_s, u"  "_s}}));
-    QCOMPARE(r.missing, QStringList{u"guide_phone"_s});
+    QCOMPARE(r.missing, QStringList {u"guide_phone"_s});
     QVERIFY(!r.isSendable());
 }
 
@@ -207,12 +207,12 @@ void tst_RepliesRender::missingBuiltins_data()
     QTest::addColumn<QString>("nick");
     QTest::addColumn<QStringList>("missing");
     QTest::newRow("no addressee") << u"Hi {nick}"_s << u"Asia/Makassar"_s << QString()
-                                  << QStringList{u"nick"_s};
-    QTest::newRow("group without zone") << u"{local_time} {date} {weekday}"_s << QString()
-                                        << u"Ann"_s
-                                        << QStringList{u"local_time"_s, u"date"_s, u"weekday"_s};
-    QTest::newRow("invalid zone") << u"It is {local_time}"_s << u"Mars/Olympus_Mons"_s
-                                  << u"Ann"_s << QStringList{u"local_time"_s};
+                                  << QStringList {u"nick"_s};
+    QTest::newRow("group without zone")
+        << u"{local_time} {date} {weekday}"_s << QString() << u"Ann"_s
+        << QStringList {u"local_time"_s, u"date"_s, u"weekday"_s};
+    QTest::newRow("invalid zone") << u"It is {local_time}"_s << u"Mars/Olympus_Mons"_s << u"Ann"_s
+                                  << QStringList {u"local_time"_s};
 }
 
 void tst_RepliesRender::missingBuiltins()
@@ -233,8 +233,8 @@ void tst_RepliesRender::valuesAreNotReparsed()
     // A nick or value with braces is data: inserted as is, not treated as a variable.
     RenderInput in = input(u"Asia/Makassar"_s, {{u"wifi_password"_s, u"{x}}{"_s}});
     in.nick = u"{operator}"_s;
-    const RenderResult r =
-        TemplateRenderer({u"wifi_password"_s}).renderText(u"{nick}: {wifi_password}"_s, u"en"_s, in);
+    const RenderResult r = TemplateRenderer({u"wifi_password"_s})
+                               .renderText(u"{nick}: {wifi_password}"_s, u"en"_s, in);
     QCOMPARE(*r.sendableText(), u"{operator}: {x}}{"_s);
 }
 
@@ -291,13 +291,14 @@ void tst_RepliesRender::malformedBraces()
 
 void tst_RepliesRender::malformedBodyIsNeverSendable()
 {
-    const RenderResult r =
-        TemplateRenderer().renderText(u"Hi {nick}, see {you"_s, u"en"_s, input(u"Asia/Makassar"_s));
+    const RenderResult r = TemplateRenderer().renderText(u"Hi {nick}, see {you"_s, u"en"_s,
+                                                         input(u"Asia/Makassar"_s));
     QCOMPARE(r.errors.size(), 1);
     QVERIFY(!r.isSendable());
     QVERIFY(!r.sendableText());
     // Nor is an empty one.
-    QVERIFY(!TemplateRenderer().renderText(u"  "_s, u"en"_s, input(u"Asia/Makassar"_s)).isSendable());
+    QVERIFY(
+        !TemplateRenderer().renderText(u"  "_s, u"en"_s, input(u"Asia/Makassar"_s)).isSendable());
 }
 
 void tst_RepliesRender::languageFallback_data()
@@ -305,19 +306,19 @@ void tst_RepliesRender::languageFallback_data()
     QTest::addColumn<QStringList>("available");
     QTest::addColumn<QString>("requested");
     QTest::addColumn<QString>("expected");
-    const QStringList enZh{u"en"_s, u"zh_CN"_s};
+    const QStringList enZh {u"en"_s, u"zh_CN"_s};
     QTest::newRow("exact") << enZh << u"zh_CN"_s << u"zh_CN"_s;
     QTest::newRow("bcp47 spelling") << enZh << u"zh-cn"_s << u"zh_CN"_s;
     QTest::newRow("other region of the language") << enZh << u"zh_TW"_s << u"zh_CN"_s;
     QTest::newRow("bare language") << enZh << u"zh"_s << u"zh_CN"_s;
     QTest::newRow("unknown to english") << enZh << u"de"_s << u"en"_s;
     QTest::newRow("nothing asked") << enZh << QString() << u"en"_s;
-    QTest::newRow("zh_CN to zh") << QStringList{u"en"_s, u"zh"_s} << u"zh_CN"_s << u"zh"_s;
-    QTest::newRow("zh before en") << QStringList{u"zh"_s, u"zh_TW"_s, u"en"_s} << u"zh_CN"_s
+    QTest::newRow("zh_CN to zh") << QStringList {u"en"_s, u"zh"_s} << u"zh_CN"_s << u"zh"_s;
+    QTest::newRow("zh before en") << QStringList {u"zh"_s, u"zh_TW"_s, u"en"_s} << u"zh_CN"_s
                                   << u"zh"_s;
-    QTest::newRow("no english: first") << QStringList{u"fr"_s, u"ja"_s} << u"de"_s << u"fr"_s;
-    QTest::newRow("english region") << QStringList{u"en_GB"_s, u"zh_CN"_s} << u"en_US"_s
-                                    << u"en_GB"_s;
+    QTest::newRow("no english: first") << QStringList {u"fr"_s, u"ja"_s} << u"de"_s << u"fr"_s;
+    QTest::newRow("english region")
+        << QStringList {u"en_GB"_s, u"zh_CN"_s} << u"en_US"_s << u"en_GB"_s;
 }
 
 void tst_RepliesRender::languageFallback()
@@ -352,7 +353,7 @@ void tst_RepliesRender::cyclingLanguages()
 {
     Template t = bilingual(u"a"_s, u"b"_s);
     t.variants.insert(u"de"_s, {u"T"_s, u"c"_s, {}});
-    QCOMPARE(t.languages(), (QStringList{u"de"_s, u"en"_s, u"zh_CN"_s}));
+    QCOMPARE(t.languages(), (QStringList {u"de"_s, u"en"_s, u"zh_CN"_s}));
     QCOMPARE(t.nextLanguage(u"de"_s), u"en"_s);
     QCOMPARE(t.nextLanguage(u"en"_s), u"zh_CN"_s);
     QCOMPARE(t.nextLanguage(u"zh_CN"_s), u"de"_s);
@@ -392,8 +393,9 @@ void tst_RepliesRender::validation()
     QStringList fields;
     for (const TemplateProblem &p : problems)
         fields.append(p.field);
-    QCOMPARE(fields, (QStringList{u"id"_s, u"shortcut"_s, u"scope.tags"_s, u"attachment"_s,
-                                  u"variants.en.body"_s, u"variants.zh_CN.title"_s}));
+    QCOMPARE(fields,
+             (QStringList {u"id"_s, u"shortcut"_s, u"scope.tags"_s, u"attachment"_s,
+                           u"variants.en.body"_s, u"variants.zh_CN.title"_s}));
     QCOMPARE(problems.at(4).position, 3);
 
     Template good = bilingual(u"Hi {nick}"_s, u"{nick} 你好"_s);

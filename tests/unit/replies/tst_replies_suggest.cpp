@@ -83,9 +83,8 @@ void tst_RepliesSuggest::labelledPrecision()
             typoHits += t.hits;
             typoTotal += t.total;
         }
-        qInfo("fuzzy=%s precision@3 %s precision@1 %s, english with typos precision@3 %s",
-              v.name, qPrintable(twoDecimals(sc.precision())),
-              qPrintable(twoDecimals(sc.precisionAt1())),
+        qInfo("fuzzy=%s precision@3 %s precision@1 %s, english with typos precision@3 %s", v.name,
+              qPrintable(twoDecimals(sc.precision())), qPrintable(twoDecimals(sc.precisionAt1())),
               qPrintable(twoDecimals(double(typoHits) / typoTotal)));
     }
     {
@@ -142,8 +141,12 @@ void tst_RepliesSuggest::scopeIsRespected()
     QVERIFY(error.isEmpty());
     ReplySuggester suggester;
     QVERIFY(suggester.rebuild(m_starter).ok());
-    GroupContext tokyo{u"tokyo@conference.example.org"_s, u"Tokyo"_s, {u"travel"_s, u"tokyo"_s},
-                       u"Asia/Tokyo"_s, {}, {}};
+    GroupContext tokyo {u"tokyo@conference.example.org"_s,
+                        u"Tokyo"_s,
+                        {u"travel"_s, u"tokyo"_s},
+                        u"Asia/Tokyo"_s,
+                        {},
+                        {}};
     int suggestedInBali = 0;
     for (const LabelledQuestion &q : questions) {
         for (const Suggestion &s : suggester.suggest(q.question, tokyo, 10))
@@ -162,8 +165,8 @@ void tst_RepliesSuggest::scopeIsRespected()
     Template vip;
     vip.id = u"vip.spa"_s;
     vip.scope = Scope::groups({u"vip@conference.example.org"_s});
-    vip.variants.insert(u"en"_s, {u"Spa booking"_s, u"Hi {nick}, the spa opens at 9."_s,
-                                  {u"spa"_s, u"massage"_s}});
+    vip.variants.insert(
+        u"en"_s, {u"Spa booking"_s, u"Hi {nick}, the spa opens at 9."_s, {u"spa"_s, u"massage"_s}});
     lib.insert(vip);
     QVERIFY(suggester.rebuild(lib).ok());
     QVERIFY(suggester.suggest(u"can I book a massage at the spa?"_s, tokyo).isEmpty()
@@ -191,7 +194,8 @@ void tst_RepliesSuggest::answersInTheQuestionsLanguage()
     QFETCH(QString, language);
     ReplySuggester suggester;
     QVERIFY(suggester.rebuild(m_starter).ok());
-    const auto top = suggester.suggest(question, GroupContext{u"g@x"_s, {}, {u"travel"_s}, {}, {}, {}});
+    const auto top
+        = suggester.suggest(question, GroupContext {u"g@x"_s, {}, {u"travel"_s}, {}, {}, {}});
     QVERIFY(!top.isEmpty());
     QCOMPARE(top.first().templateId, u"travel.power-plug"_s);
     QCOMPARE(top.first().language, language);
@@ -290,10 +294,11 @@ void tst_RepliesSuggest::languageDetection()
 void tst_RepliesSuggest::analysis()
 {
     const AnalyzedText a = analyzeText(u"Whats the Wi-Fi pw tmrw? Saturday's class; ＡＴＭ"_s);
-    QCOMPARE(a.words, (QStringList{u"wi"_s, u"fi"_s, u"wifi"_s, u"pw"_s, u"tomorrow"_s,
-                                   u"saturday"_s, u"class"_s, u"atm"_s}));
-    QCOMPARE(analyzeText(u"转换插头"_s).bigrams, (QStringList{u"转换"_s, u"换插"_s, u"插头"_s}));
-    QCOMPARE(analyzeText(u"请问{plug_type}"_s).words, (QStringList{u"plug"_s, u"type"_s}));
+    QCOMPARE(a.words,
+             (QStringList {u"wi"_s, u"fi"_s, u"wifi"_s, u"pw"_s, u"tomorrow"_s, u"saturday"_s,
+                           u"class"_s, u"atm"_s}));
+    QCOMPARE(analyzeText(u"转换插头"_s).bigrams, (QStringList {u"转换"_s, u"换插"_s, u"插头"_s}));
+    QCOMPARE(analyzeText(u"请问{plug_type}"_s).words, (QStringList {u"plug"_s, u"type"_s}));
     QVERIFY(analyzeText(u"请问"_s).isEmpty());
     QCOMPARE(editDistance(u"adaptor", u"adapter", 2), 1);
     QCOMPARE(editDistance(u"crad", u"card", 1), 1); // a swap is one edit
@@ -313,7 +318,7 @@ void tst_RepliesSuggest::typoTolerance()
              qPrintable(guessed));
     QCOMPARE(suggester.suggest(u"cancelation polcy?"_s, {}).first().templateId,
              u"fitness.cancellation"_s);
-    ReplySuggester exact(SuggesterOptions{SuggesterOptions::Fuzzy::None});
+    ReplySuggester exact(SuggesterOptions {SuggesterOptions::Fuzzy::None});
     QVERIFY(exact.rebuild(m_starter).ok());
     QVERIFY(exact.matchQueries(u"cancelation polcy?"_s).second.isEmpty());
     // A word the library knows is never "corrected".
