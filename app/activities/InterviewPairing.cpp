@@ -1,0 +1,232 @@
+#include "activities/InterviewPairing.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <numeric>
+
+namespace chorus::activities {
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("chorus::activities::MockInterview", text, nullptr, n);
+}
+
+// Exhaustive search up to this many students, local search beyond.
+constexpr int kExhaustiveLimit = 8;
+
+// The cost of a directed step a -> b: repeating a pair costs most, meeting the same
+// person the other way round a little (it is a different role, but the same partner).
+qint64 stepCost(const PairingHistory &history, const chat::PersonKey &a, const chat::PersonKey &b)
+{
+    const qint64 same = history.count(a, b);
+    const qint64 reverse = history.count(b, a);
+    return same * same * 100 + reverse * 10;
+}
+
+qint64 cycleCost(const PairingHistory &history, const QList<chat::PersonKey> &people,
+                 const QList<int> &order)
+{
+    qint64 cost = 0;
+    for (qsizetype i = 0; i < order.size(); ++i)
+        cost += stepCost(history, people[order[i]], people[order[(i + 1) % order.size()]]);
+    return cost;
+}
+
+QList<int> bestCycle(const PairingHistory &history, const QList<chat::PersonKey> &people)
+{
+    const int n = int(people.size());
+    QList<int> order(n);
+    std::iota(order.begin(), order.end(), 0);
+    if (n <= kExhaustiveLimit) {
+        // Person 0 stays first (a cycle has no start); next_permutation order keeps ties
+        // deterministic.
+        QList<int> best = order;
+        qint64 bestCost = cycleCost(history, people, order);
+        while (std::next_permutation(order.begin() + 1, order.end())) {
+            const qint64 cost = cycleCost(history, people, order);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = order;
+            }
+        }
+        return best;
+    }
+    // Greedy nearest neighbour, then swaps while they help.
+    QList<int> greedy{0};
+    QList<bool> used(n, false);
+    used[0] = true;
+    for (int step = 1; step < n; ++step) {
+        int pickIndex = -1;
+        qint64 pickCost = 0;
+        for (int candidate = 0; candidate < n; ++candidate) {
+            if (used[candidate])
+                continue;
+            const qint64 cost = stepCost(history, people[greedy.back()], people[candidate]);
+            if (pickIndex < 0 || cost < pickCost) {
+                pickIndex = candidate;
+                pickCost = cost;
+            }
+        }
+        used[pickIndex] = true;
+        greedy.append(pickIndex);
+    }
+    qint64 cost = cycleCost(history, people, greedy);
+    for (int pass = 0; pass < 50; ++pass) {
+        bool improved = false;
+        for (int i = 1; i < n; ++i) {
+            for (int j = i + 1; j < n; ++j) {
+                std::swap(greedy[i], greedy[j]);
+                const qint64 c = cycleCost(history, people, greedy);
+                if (c < cost) {
+                    cost = c;
+                    improved = true;
+                } else {
+                    std::swap(greedy[i], greedy[j]);
+                }
+            }
+        }
+        if (!improved)
+            break;
+    }
+    return greedy;
+}
+
+} // namespace
+
+void PairingHistory::add(const InterviewPair &pair)
+{
+    m_pairs[{pair.interviewer.value, pair.interviewee.value}] += 1;
+    m_asInterviewer[pair.interviewer.value] += 1;
+    m_asInterviewee[pair.interviewee.value] += 1;
+}
+
+void PairingHistory::addSession(const QList<InterviewPair> &pairs)
+{
+    for (const InterviewPair &pair : pairs)
+        add(pair);
+}
+
+int PairingHistory::count(const chat::PersonKey &interviewer,
+                          const chat::PersonKey &interviewee) const
+{
+    return m_pairs.value({interviewer.value, interviewee.value});
+}
+
+int PairingHistory::interviews(const chat::PersonKey &person) const
+{
+    return m_asInterviewer.value(person.value);
+}
+
+int PairingHistory::interviewed(const chat::PersonKey &person) const
+{
+    return m_asInterviewee.value(person.value);
+}
+
+int slotsPerRotation(int students)
+{
+    return students % 2 == 0 ? 2 : 3;
+}
+
+Expected<PairingPlan, InterviewError> planTeacherPairs(const chat::PersonKey &teacher,
+                                                      const QList<InterviewParticipant> &students,
+                                                      int slotCount)
+{
+    if (!teacher.isValid())
+        return InterviewError{InterviewError::Code::NoTeacher,
+                              tr("Teacher mode needs a teacher.")};
+    QList<InterviewParticipant> others;
+    for (const InterviewParticipant &s : students) {
+        if (s.person != teacher) // nobody interviews themselves
+            others.append(s);
+    }
+    if (others.isEmpty())
+        return InterviewError{InterviewError::Code::NotEnoughParticipants,
+                              tr("Nobody has signed up for the interviews yet.")};
+    if (slotCount <= 0)
+        return InterviewError{InterviewError::Code::NotEnoughSlots,
+                              tr("The session has no slots.")};
+
+    PairingPlan plan;
+    QList<int> slotOf(others.size(), -1);
+    QList<bool> taken(slotCount, false);
+    for (qsizetype i = 0; i < others.size(); ++i) {
+        const int wanted = others[i].preferredSlot;
+        if (wanted >= 0 && wanted < slotCount && !taken[wanted]) {
+            taken[wanted] = true;
+            slotOf[i] = wanted;
+        }
+    }
+    for (qsizetype i = 0; i < others.size(); ++i) {
+        if (slotOf[i] >= 0)
+            continue;
+        const auto free = std::find(taken.begin(), taken.end(), false);
+        if (free == taken.end()) {
+            plan.unplaced.append(others[i].person);
+            continue;
+        }
+        *free = true;
+        slotOf[i] = int(free - taken.begin());
+    }
+    for (qsizetype i = 0; i < others.size(); ++i) {
+        if (slotOf[i] >= 0) {
+            plan.pairs.append({slotOf[i], teacher, others[i].person});
+            plan.slotsUsed = std::max(plan.slotsUsed, slotOf[i] + 1);
+        }
+    }
+    std::sort(plan.pairs.begin(), plan.pairs.end(),
+              [](const InterviewPair &a, const InterviewPair &b) { return a.slot < b.slot; });
+    return plan;
+}
+
+Expected<PairingPlan, InterviewError> planRotation(const QList<InterviewParticipant> &students,
+                                                  int slotCount, const PairingHistory &history)
+{
+    // Distinct people in a fixed order, so the same input always gives the same plan.
+    QList<chat::PersonKey> people;
+    for (const InterviewParticipant &s : students) {
+        if (s.person.isValid() && !people.contains(s.person))
+            people.append(s.person);
+    }
+    std::sort(people.begin(), people.end(),
+              [](const chat::PersonKey &a, const chat::PersonKey &b) { return a.value < b.value; });
+    const int n = int(people.size());
+    if (n < 2)
+        return InterviewError{InterviewError::Code::NotEnoughParticipants,
+                              tr("Rotation needs at least two students.")};
+    const int perCycle = slotsPerRotation(n);
+    if (slotCount < perCycle)
+        return InterviewError{InterviewError::Code::NotEnoughSlots,
+                              tr("%n student(s) in rotation need %1 slots.", n)
+                                  .arg(perCycle)};
+
+    PairingPlan plan;
+    PairingHistory seen = history;
+    for (int cycle = 0; (cycle + 1) * perCycle <= slotCount; ++cycle) {
+        const QList<int> order = bestCycle(seen, people);
+        QList<InterviewPair> pairs;
+        for (int i = 0; i < n; ++i) {
+            // Edge i uses persons i and i+1: alternate slots; with an odd count the
+            // closing edge meets both ends of the chain and takes a third slot.
+            int slot = i % 2;
+            if (n % 2 == 1 && i == n - 1)
+                slot = 2;
+            if (n == 2)
+                slot = i;
+            pairs.append({cycle * perCycle + slot, people[order[i]], people[order[(i + 1) % n]]});
+        }
+        seen.addSession(pairs);
+        plan.pairs.append(pairs);
+        plan.slotsUsed = (cycle + 1) * perCycle;
+    }
+    std::stable_sort(plan.pairs.begin(), plan.pairs.end(),
+                     [](const InterviewPair &a, const InterviewPair &b) {
+                         if (a.slot != b.slot)
+                             return a.slot < b.slot;
+                         return a.interviewer.value < b.interviewer.value;
+                     });
+    return plan;
+}
+
+} // namespace chorus::activities
