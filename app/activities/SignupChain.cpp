@@ -109,7 +109,7 @@ SignupOutcome SignupChain::handle(const SignupMessage &message)
     case SignupCommand::Kind::Withdraw:
         return withdraw(message.sender, message.nick, message.at, language);
     case SignupCommand::Kind::PastedList:
-        return applyPaste(message, command.lines, language);
+        return applyPaste(message, command.lines);
     case SignupCommand::Kind::None:
         break;
     }
@@ -225,7 +225,7 @@ SignupOutcome SignupChain::withdraw(const chat::PersonKey &person, const QString
 }
 
 SignupOutcome SignupChain::applyPaste(const SignupMessage &message,
-                                      const QList<PastedLine> &lines, Language language)
+                                      const QList<PastedLine> &lines)
 {
     // Every entry, list then waitlist, with the key its line is compared by.
     struct Canonical
@@ -238,14 +238,26 @@ SignupOutcome SignupChain::applyPaste(const SignupMessage &message,
         for (const SignupEntry &e : *list)
             canonical.append({&e, SignupParser::lineKey(signupEntryText(m_config, e))});
     }
+    // Whose line a changed line is: the longest name (or nick) it starts with.
     auto ownerOf = [&](const QString &content) -> const SignupEntry * {
         const SignupEntry *best = nullptr;
+        qsizetype bestLength = 0;
         for (const Canonical &c : canonical) {
-            if (SignupParser::startsWithName(content, c.entry->nick)
-                && (!best || c.entry->nick.size() > best->nick.size()))
-                best = c.entry;
+            for (const QString &name : {signupDisplayName(m_config, *c.entry), c.entry->nick}) {
+                if (name.size() > bestLength && SignupParser::startsWithName(content, name)) {
+                    best = c.entry;
+                    bestLength = name.size();
+                }
+            }
         }
         return best;
+    };
+    // With a name field the name is data; otherwise the line starts with the nick.
+    const bool hasNameField = std::any_of(m_config.fields.cbegin(), m_config.fields.cend(),
+                                          [](const SignupField &f) { return f.isName; });
+    auto fieldsOf = [&](const QString &content) {
+        const QString text = m_parser.withoutJoinKeyword(content);
+        return hasNameField ? text : SignupParser::withoutName(text, message.nick);
     };
 
     QList<IgnoredLine> ignored;
@@ -315,18 +327,17 @@ SignupOutcome SignupChain::applyPaste(const SignupMessage &message,
                         signupEntryText(m_config, *c.entry), c.entry->nick});
     }
 
+    // The member's language is that of their own line, not of the list they copied.
     SignupOutcome outcome;
     if (addition) {
-        const QString text =
-            m_parser.withoutJoinKeyword(SignupParser::withoutName(addition->content, message.nick));
-        outcome = join(message.sender, message.nick, text, message.at, language);
+        outcome = join(message.sender, message.nick, fieldsOf(addition->content), message.at,
+                       languageOf(addition->content, m_config.language));
     } else if (ownEdit) {
-        const QString text =
-            m_parser.withoutJoinKeyword(SignupParser::withoutName(ownEdit->content, message.nick));
-        outcome = updateEntry(find(message.sender), text, language);
+        outcome = updateEntry(find(message.sender), fieldsOf(ownEdit->content),
+                              languageOf(ownEdit->content, m_config.language));
     } else {
         outcome.kind = SignupOutcome::Kind::NoChange;
-        outcome.language = language;
+        outcome.language = m_config.language;
         if (senderListed)
             outcome.position = positionOf(message.sender, &outcome.onWaitlist).value_or(0);
     }

@@ -48,8 +48,7 @@ public:
     QByteArray toCsv(std::optional<Language> language = std::nullopt) const;
 
 private:
-    SignupOutcome applyPaste(const SignupMessage &message, const QList<PastedLine> &lines,
-                             Language language);
+    SignupOutcome applyPaste(const SignupMessage &message, const QList<PastedLine> &lines);
     SignupOutcome updateEntry(SignupEntry *entry, const QString &fieldsText, Language language);
     SignupEntry *find(const chat::PersonKey &person);
     SignupOutcome finish(SignupOutcome outcome, const QString &nick) const;

@@ -98,11 +98,25 @@ QString ignoredText(const SignupOutcome &outcome)
 
 } // namespace
 
+QString signupDisplayName(const SignupConfig &config, const SignupEntry &entry)
+{
+    for (const SignupField &field : config.fields) {
+        if (field.isName && !entry.values.value(field.key).isEmpty())
+            return entry.values.value(field.key);
+    }
+    return entry.nick;
+}
+
 QString signupEntryText(const SignupConfig &config, const SignupEntry &entry)
 {
-    QStringList parts{entry.nick};
+    QStringList parts{signupDisplayName(config, entry)};
+    bool nameShown = false;
     for (const SignupField &field : config.fields) {
         const QString value = entry.values.value(field.key);
+        if (field.isName && !nameShown && !value.isEmpty()) {
+            nameShown = true; // already first
+            continue;
+        }
         if (!value.isEmpty())
             parts.append(value);
     }

@@ -11,7 +11,9 @@
 
 namespace chorus::activities {
 
-/// An entry's line on the list, without its number: "Alice Alice Smith M".
+/// How an entry is named on the list: its name field when the chain has one, else the nick.
+QString signupDisplayName(const SignupConfig &config, const SignupEntry &entry);
+/// An entry's line on the list, without its number: "Alice Smith M".
 QString signupEntryText(const SignupConfig &config, const SignupEntry &entry);
 
 /// The whole list for reposting: title, deadline in group time, numbered entries,

@@ -25,6 +25,7 @@ struct SignupField
     QString labelZh;     ///< "尺码"
     QStringList choices; ///< allowed values (matched ignoring case); empty = free text
     bool required = true;
+    bool isName = false; ///< the member's name: shown on the list instead of their nick
 
     QString label(Language language) const { return pick(language, labelEn, labelZh); }
     friend bool operator==(const SignupField &, const SignupField &) = default;
