@@ -89,7 +89,7 @@ QString wordChainEndText(WordList::Kind kind, Language l, const RoundSummary &su
     }
     if (!summary.winner)
         return head;
-    return head + pick(l, u" Winner: %1 (+%2 bonus). %3 moves this round."_s,
+    return head + pick(l, u" Winner: %1 (+%2 bonus). Moves this round: %3."_s,
                        u"获胜者：%1（奖励%2分）。本轮共%3步。"_s)
                       .arg(summary.winner->nick, QString::number(winnerBonus),
                            QString::number(summary.moves.size()));
