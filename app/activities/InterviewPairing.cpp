@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <functional>
+#include <limits>
 #include <numeric>
 
 namespace chorus::activities {
@@ -34,6 +36,57 @@ qint64 cycleCost(const PairingHistory &history, const QList<chat::PersonKey> &pe
     return cost;
 }
 
+// A Hamiltonian cycle using only steps a -> b with history.count(a, b) <= level, found by
+// depth-first search that tries the most constrained person first (Warnsdorff's rule);
+// empty when none is found within the search budget.
+QList<int> cycleWithin(const PairingHistory &history, const QList<chat::PersonKey> &people,
+                       int level)
+{
+    const int n = int(people.size());
+    QList<QList<bool>> allowed(n, QList<bool>(n, false));
+    for (int a = 0; a < n; ++a) {
+        for (int b = 0; b < n; ++b)
+            allowed[a][b] = a != b && history.count(people[a], people[b]) <= level;
+    }
+    QList<int> path{0};
+    QList<bool> used(n, false);
+    used[0] = true;
+    // Bounded work whatever the group size: the search gives up rather than stall.
+    int budget = std::max(2000, 4'000'000 / (n * n));
+
+    std::function<bool()> extend = [&]() -> bool {
+        if (--budget < 0)
+            return false;
+        const int current = path.back();
+        if (path.size() == n)
+            return allowed[current][0];
+        QList<std::pair<qint64, int>> candidates; // (rank, person)
+        for (int next = 0; next < n; ++next) {
+            if (used[next] || !allowed[current][next])
+                continue;
+            int onward = 0;
+            for (int after = 0; after < n; ++after)
+                onward += !used[after] && after != next && allowed[next][after];
+            // Fresh pairs first, then the most constrained person, then fewer reverse meetings.
+            const qint64 rank = qint64(history.count(people[current], people[next])) * 1'000'000
+                + onward * 1000 + history.count(people[next], people[current]);
+            candidates.append({rank, next});
+        }
+        std::sort(candidates.begin(), candidates.end());
+        for (const auto &[rank, next] : candidates) {
+            Q_UNUSED(rank);
+            used[next] = true;
+            path.append(next);
+            if (extend())
+                return true;
+            path.removeLast();
+            used[next] = false;
+        }
+        return false;
+    };
+    return extend() ? path : QList<int>();
+}
+
 QList<int> bestCycle(const PairingHistory &history, const QList<chat::PersonKey> &people)
 {
     const int n = int(people.size());
@@ -53,44 +106,21 @@ QList<int> bestCycle(const PairingHistory &history, const QList<chat::PersonKey>
         }
         return best;
     }
-    // Greedy nearest neighbour, then swaps while they help.
-    QList<int> greedy{0};
-    QList<bool> used(n, false);
-    used[0] = true;
-    for (int step = 1; step < n; ++step) {
-        int pickIndex = -1;
-        qint64 pickCost = 0;
-        for (int candidate = 0; candidate < n; ++candidate) {
-            if (used[candidate])
-                continue;
-            const qint64 cost = stepCost(history, people[greedy.back()], people[candidate]);
-            if (pickIndex < 0 || cost < pickCost) {
-                pickIndex = candidate;
-                pickCost = cost;
-            }
+    // Larger groups: the fewest repeats first. Find the lowest level at which a cycle
+    // exists that repeats no pair more than that many times.
+    int floor = std::numeric_limits<int>::max();
+    for (int a = 0; a < n; ++a) {
+        for (int b = 0; b < n; ++b) {
+            if (a != b)
+                floor = std::min(floor, history.count(people[a], people[b]));
         }
-        used[pickIndex] = true;
-        greedy.append(pickIndex);
     }
-    qint64 cost = cycleCost(history, people, greedy);
-    for (int pass = 0; pass < 50; ++pass) {
-        bool improved = false;
-        for (int i = 1; i < n; ++i) {
-            for (int j = i + 1; j < n; ++j) {
-                std::swap(greedy[i], greedy[j]);
-                const qint64 c = cycleCost(history, people, greedy);
-                if (c < cost) {
-                    cost = c;
-                    improved = true;
-                } else {
-                    std::swap(greedy[i], greedy[j]);
-                }
-            }
-        }
-        if (!improved)
-            break;
+    for (int level = floor; level <= floor + 2; ++level) {
+        const QList<int> cycle = cycleWithin(history, people, level);
+        if (!cycle.isEmpty())
+            return cycle;
     }
-    return greedy;
+    return order; // every pair has been repeated a lot: any cycle is as fair as another
 }
 
 } // namespace
