@@ -19,11 +19,6 @@ struct ComponentDeleter
 };
 using Component = std::unique_ptr<icalcomponent, ComponentDeleter>;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::activities::Recurrence", text);
-}
-
 icaltimetype floatingTime(QDate date, QTime time)
 {
     icaltimetype t = icaltime_null_time();
@@ -117,11 +112,13 @@ Expected<QByteArray, RecurrenceError> exportCalendar(const QList<CalendarEvent> 
         if (!utc && !zonesAdded.contains(zoneId)) {
             Component vtimezone = timeZoneComponent(zoneId);
             if (!vtimezone)
-                return RecurrenceError{RecurrenceError::Code::UnknownTimeZone,
-                                       QString::fromUtf8(zoneId),
-                                       tr("The time zone \"%1\" cannot be written to a calendar "
-                                          "file.")
-                                           .arg(QString::fromUtf8(zoneId))};
+                return RecurrenceError {RecurrenceError::Code::UnknownTimeZone,
+                                        QString::fromUtf8(zoneId),
+                                        QCoreApplication::translate(
+                                            "chorus::activities::Recurrence",
+                                            "The time zone \"%1\" cannot be written to a calendar "
+                                            "file.")
+                                            .arg(QString::fromUtf8(zoneId))};
             icalcomponent_add_component(calendar.get(), vtimezone.release());
             zonesAdded.insert(zoneId);
         }
@@ -137,7 +134,8 @@ Expected<QByteArray, RecurrenceError> exportCalendar(const QList<CalendarEvent> 
         icalproperty *dtstart = nullptr;
         if (utc) {
             dtstart = icalproperty_new_dtstart(utcTime(
-                mapLocalTime(r.zone(), event.recurrence.startDate, event.recurrence.startTime).utc));
+                mapLocalTime(r.zone(), event.recurrence.startDate, event.recurrence.startTime)
+                    .utc));
         } else {
             dtstart = icalproperty_new_dtstart(
                 floatingTime(event.recurrence.startDate, event.recurrence.startTime));
@@ -145,8 +143,9 @@ Expected<QByteArray, RecurrenceError> exportCalendar(const QList<CalendarEvent> 
         }
         icalcomponent_add_property(e, dtstart);
         icalcomponent_add_property(
-            e, icalproperty_new_duration(icaldurationtype_from_int(
-                   static_cast<int>(std::chrono::seconds(event.duration).count()))));
+            e,
+            icalproperty_new_duration(icaldurationtype_from_int(
+                static_cast<int>(std::chrono::seconds(event.duration).count()))));
         const QByteArray rrule = rruleForExport(r);
         icalcomponent_add_property(
             e, icalproperty_new_rrule(icalrecurrencetype_from_string(rrule.constData())));

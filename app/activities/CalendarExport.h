@@ -18,11 +18,11 @@ namespace chorus::activities {
 /// A schedule as a calendar event.
 struct CalendarEvent
 {
-    QString uid;         ///< stable across exports, so a re-import updates instead of duplicating
-    QString summary;     ///< title shown in the calendar
+    QString uid; ///< stable across exports, so a re-import updates instead of duplicating
+    QString summary; ///< title shown in the calendar
     QString description;
     RecurrenceSpec recurrence;
-    std::chrono::minutes duration{30};
+    std::chrono::minutes duration {30};
 };
 
 /// The .ics text (CRLF lines) for @p events; @p stamp becomes each DTSTAMP.

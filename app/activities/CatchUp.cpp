@@ -19,8 +19,8 @@ CatchUpDecision decideCatchUp(const Recurrence &recurrence, const CatchUpRule &r
     if (input.lastRecorded.isValid() && (!from.isValid() || input.lastRecorded >= from))
         from = input.lastRecorded.addMSecs(1);
     if (!from.isValid())
-        from = input.now.addSecs(-std::chrono::duration_cast<std::chrono::seconds>(rule.grace)
-                                       .count());
+        from = input.now.addSecs(
+            -std::chrono::duration_cast<std::chrono::seconds>(rule.grace).count());
     const QDateTime to = input.now.addMSecs(1); // a firing exactly at now is due
     const QList<Firing> pending = recurrence.firingsBetween(from, to);
     if (pending.isEmpty())

@@ -15,18 +15,18 @@ namespace chorus::activities {
 
 /// What an activity does with firings it missed.
 enum class CatchUpPolicy {
-    Skip,         ///< missed firings are skipped (and reported as skipped)
+    Skip, ///< missed firings are skipped (and reported as skipped)
     FireOnceLate, ///< the latest missed firing fires late if recent enough; the rest skip
-    AskOperator,  ///< missed firings wait for the operator's decision
+    AskOperator, ///< missed firings wait for the operator's decision
 };
 
 struct CatchUpRule
 {
     CatchUpPolicy policy = CatchUpPolicy::FireOnceLate;
     /// A firing this close to now is on time, whatever the policy (the timer is never exact).
-    std::chrono::seconds grace{120};
+    std::chrono::seconds grace {120};
     /// FireOnceLate: how late a firing may still go out.
-    std::chrono::seconds lateWindow{std::chrono::hours(2)};
+    std::chrono::seconds lateWindow {std::chrono::hours(2)};
 };
 
 struct CatchUpInput
@@ -39,9 +39,9 @@ struct CatchUpInput
 /// Every firing in (lastRecorded, now] lands in exactly one list.
 struct CatchUpDecision
 {
-    QList<Firing> due;     ///< send now (on time, or once late), in time order
+    QList<Firing> due; ///< send now (on time, or once late), in time order
     QList<Firing> skipped; ///< record as skipped and tell the operator
-    QList<Firing> ask;     ///< record as waiting and ask the operator
+    QList<Firing> ask; ///< record as waiting and ask the operator
     QDateTime coveredUntil; ///< store as the new last recorded firing
     bool clockWentBack = false; ///< now is before the last recorded firing: nothing decided
     bool complete = true; ///< false when more firings are pending than one call decides

@@ -39,8 +39,8 @@ Expected<QList<Record>, ReadError> read(QStringView text)
     QList<Record> records;
     Record current;
     QString field;
-    bool quoted = false;     // inside a quoted field
-    bool wasQuoted = false;  // the current field was quoted (text after it is an error)
+    bool quoted = false; // inside a quoted field
+    bool wasQuoted = false; // the current field was quoted (text after it is an error)
     bool recordHasContent = false;
     int line = 1;
     int quoteLine = 0;
@@ -53,11 +53,11 @@ Expected<QList<Record>, ReadError> read(QStringView text)
     };
     auto endRecord = [&] {
         endField();
-        const bool blank = current.cells.size() == 1 && current.cells.front().isEmpty()
-            && !recordHasContent;
+        const bool blank
+            = current.cells.size() == 1 && current.cells.front().isEmpty() && !recordHasContent;
         if (!blank)
             records.append(current);
-        current = Record{};
+        current = Record {};
         recordHasContent = false;
     };
 
@@ -81,10 +81,11 @@ Expected<QList<Record>, ReadError> read(QStringView text)
         }
         if (c == u'"') {
             if (!field.isEmpty() || wasQuoted)
-                return ReadError{line, QCoreApplication::translate(
-                                           "chorus::activities::Csv",
-                                           "A quote (\") appears inside an unquoted value; "
-                                           "quote the whole value and double inner quotes.")};
+                return ReadError {
+                    line,
+                    QCoreApplication::translate("chorus::activities::Csv",
+                                                "A quote (\") appears inside an unquoted value; "
+                                                "quote the whole value and double inner quotes.")};
             quoted = true;
             recordHasContent = true;
             quoteLine = line;
@@ -99,16 +100,17 @@ Expected<QList<Record>, ReadError> read(QStringView text)
             current.line = line;
         } else {
             if (wasQuoted)
-                return ReadError{line, QCoreApplication::translate(
-                                           "chorus::activities::Csv",
-                                           "Text follows a closing quote; put a comma after it.")};
+                return ReadError {line,
+                                  QCoreApplication::translate(
+                                      "chorus::activities::Csv",
+                                      "Text follows a closing quote; put a comma after it.")};
             field.append(c);
         }
     }
     if (quoted)
-        return ReadError{quoteLine, QCoreApplication::translate(
-                                        "chorus::activities::Csv",
-                                        "A quoted value is never closed.")};
+        return ReadError {quoteLine,
+                          QCoreApplication::translate("chorus::activities::Csv",
+                                                      "A quoted value is never closed.")};
     if (!field.isEmpty() || !current.cells.isEmpty() || recordHasContent)
         endRecord();
     return records;

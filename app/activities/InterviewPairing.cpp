@@ -10,11 +10,6 @@
 namespace chorus::activities {
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("chorus::activities::MockInterview", text, nullptr, n);
-}
-
 // Exhaustive search up to this many students, local search beyond.
 constexpr int kExhaustiveLimit = 8;
 
@@ -48,7 +43,7 @@ QList<int> cycleWithin(const PairingHistory &history, const QList<chat::PersonKe
         for (int b = 0; b < n; ++b)
             allowed[a][b] = a != b && history.count(people[a], people[b]) <= level;
     }
-    QList<int> path{0};
+    QList<int> path {0};
     QList<bool> used(n, false);
     used[0] = true;
     // Bounded work whatever the group size: the search gives up rather than stall.
@@ -160,23 +155,27 @@ int slotsPerRotation(int students)
 }
 
 Expected<PairingPlan, InterviewError> planTeacherPairs(const chat::PersonKey &teacher,
-                                                      const QList<InterviewParticipant> &students,
-                                                      int slotCount)
+                                                       const QList<InterviewParticipant> &students,
+                                                       int slotCount)
 {
     if (!teacher.isValid())
-        return InterviewError{InterviewError::Code::NoTeacher,
-                              tr("Teacher mode needs a teacher.")};
+        return InterviewError {InterviewError::Code::NoTeacher,
+                               QCoreApplication::translate("chorus::activities::MockInterview",
+                                                           "Teacher mode needs a teacher.")};
     QList<InterviewParticipant> others;
     for (const InterviewParticipant &s : students) {
         if (s.person != teacher) // nobody interviews themselves
             others.append(s);
     }
     if (others.isEmpty())
-        return InterviewError{InterviewError::Code::NotEnoughParticipants,
-                              tr("Nobody has signed up for the interviews yet.")};
+        return InterviewError {
+            InterviewError::Code::NotEnoughParticipants,
+            QCoreApplication::translate("chorus::activities::MockInterview",
+                                        "Nobody has signed up for the interviews yet.")};
     if (slotCount <= 0)
-        return InterviewError{InterviewError::Code::NotEnoughSlots,
-                              tr("The session has no slots.")};
+        return InterviewError {InterviewError::Code::NotEnoughSlots,
+                               QCoreApplication::translate("chorus::activities::MockInterview",
+                                                           "The session has no slots.")};
 
     PairingPlan plan;
     QList<int> slotOf(others.size(), -1);
@@ -211,7 +210,7 @@ Expected<PairingPlan, InterviewError> planTeacherPairs(const chat::PersonKey &te
 }
 
 Expected<PairingPlan, InterviewError> planRotation(const QList<InterviewParticipant> &students,
-                                                  int slotCount, const PairingHistory &history)
+                                                   int slotCount, const PairingHistory &history)
 {
     // Distinct people in a fixed order, so the same input always gives the same plan.
     QList<chat::PersonKey> people;
@@ -223,13 +222,17 @@ Expected<PairingPlan, InterviewError> planRotation(const QList<InterviewParticip
               [](const chat::PersonKey &a, const chat::PersonKey &b) { return a.value < b.value; });
     const int n = int(people.size());
     if (n < 2)
-        return InterviewError{InterviewError::Code::NotEnoughParticipants,
-                              tr("Rotation needs at least two students.")};
+        return InterviewError {
+            InterviewError::Code::NotEnoughParticipants,
+            QCoreApplication::translate("chorus::activities::MockInterview",
+                                        "Rotation needs at least two students.")};
     const int perCycle = slotsPerRotation(n);
     if (slotCount < perCycle)
-        return InterviewError{InterviewError::Code::NotEnoughSlots,
-                              tr("%n student(s) in rotation need %1 slots.", n)
-                                  .arg(perCycle)};
+        return InterviewError {
+            InterviewError::Code::NotEnoughSlots,
+            QCoreApplication::translate("chorus::activities::MockInterview",
+                                        "%n student(s) in rotation need %1 slots.", nullptr, n)
+                .arg(perCycle)};
 
     PairingPlan plan;
     PairingHistory seen = history;

@@ -15,8 +15,8 @@ namespace chorus::activities {
 
 struct PairingPlan
 {
-    QList<InterviewPair> pairs;          ///< ordered by slot, then interviewer
-    QList<chat::PersonKey> unplaced;     ///< teacher mode: students with no slot left
+    QList<InterviewPair> pairs; ///< ordered by slot, then interviewer
+    QList<chat::PersonKey> unplaced; ///< teacher mode: students with no slot left
     int slotsUsed = 0;
 };
 
@@ -26,12 +26,12 @@ int slotsPerRotation(int students);
 /// Teacher mode: @p teacher interviews each student in one slot of @p slotCount;
 /// preferred slots first, in sign-up order, the rest fill the earliest free slots.
 Expected<PairingPlan, InterviewError> planTeacherPairs(const chat::PersonKey &teacher,
-                                                      const QList<InterviewParticipant> &students,
-                                                      int slotCount);
+                                                       const QList<InterviewParticipant> &students,
+                                                       int slotCount);
 
 /// Rotation: as many full cycles as @p slotCount holds (at least one), each chosen to
 /// minimise repeats of pairs in @p history and in the cycles before it.
 Expected<PairingPlan, InterviewError> planRotation(const QList<InterviewParticipant> &students,
-                                                  int slotCount, const PairingHistory &history);
+                                                   int slotCount, const PairingHistory &history);
 
 } // namespace chorus::activities

@@ -21,9 +21,10 @@ QString interviewReminderText(Language l, const QString &title, const QDateTime 
 QString interviewerBriefText(Language l, const QString &partnerNick, std::chrono::minutes length,
                              const QStringList &questions)
 {
-    QString text = pick(l, u"Your mock interview with %1 starts now (%2 min). You ask; questions:"_s,
-                        u"你和%1的模拟面试现在开始（%2分钟），由你提问。问题："_s)
-                       .arg(partnerNick, QString::number(length.count()));
+    QString text
+        = pick(l, u"Your mock interview with %1 starts now (%2 min). You ask; questions:"_s,
+               u"你和%1的模拟面试现在开始（%2分钟），由你提问。问题："_s)
+              .arg(partnerNick, QString::number(length.count()));
     for (qsizetype i = 0; i < questions.size(); ++i)
         text += u"\n%1. %2"_s.arg(QString::number(i + 1), questions[i]);
     if (questions.isEmpty())
@@ -33,8 +34,9 @@ QString interviewerBriefText(Language l, const QString &partnerNick, std::chrono
 
 QString intervieweeNoticeText(Language l, const QString &partnerNick, std::chrono::minutes length)
 {
-    return pick(l, u"Your mock interview with %1 starts now (%2 min). %1 asks the questions. "
-                   u"Good luck!"_s,
+    return pick(l,
+                u"Your mock interview with %1 starts now (%2 min). %1 asks the questions. "
+                u"Good luck!"_s,
                 u"你和%1的模拟面试现在开始（%2分钟），由%1提问。加油！"_s)
         .arg(partnerNick, QString::number(length.count()));
 }

@@ -21,7 +21,7 @@ namespace chorus::activities {
 struct InterviewSlot
 {
     QDateTime start; ///< UTC
-    std::chrono::minutes length{15};
+    std::chrono::minutes length {15};
     friend bool operator==(const InterviewSlot &, const InterviewSlot &) = default;
 };
 
@@ -37,7 +37,7 @@ struct InterviewParticipant
 
 enum class PairingMode {
     TeacherWithEach, ///< the teacher interviews each student, one slot each
-    Rotation,        ///< students interview each other: each interviews and is interviewed
+    Rotation, ///< students interview each other: each interviews and is interviewed
 };
 
 /// One interview: in slot `slot`, `interviewer` interviews `interviewee`.
@@ -56,8 +56,8 @@ public:
     void add(const InterviewPair &pair);
     void addSession(const QList<InterviewPair> &pairs);
     int count(const chat::PersonKey &interviewer, const chat::PersonKey &interviewee) const;
-    int interviews(const chat::PersonKey &person) const;   ///< times as interviewer
-    int interviewed(const chat::PersonKey &person) const;  ///< times as interviewee
+    int interviews(const chat::PersonKey &person) const; ///< times as interviewer
+    int interviewed(const chat::PersonKey &person) const; ///< times as interviewee
 
 private:
     QMap<std::pair<QString, QString>, int> m_pairs;

@@ -36,13 +36,14 @@ void Leaderboard::addWin(const chat::PersonKey &person, const QString &nick, int
 QList<LeaderboardRow> Leaderboard::ranking() const
 {
     QList<LeaderboardRow> rows = m_rows;
-    std::stable_sort(rows.begin(), rows.end(), [](const LeaderboardRow &a, const LeaderboardRow &b) {
-        if (a.points != b.points)
-            return a.points > b.points;
-        if (a.wins != b.wins)
-            return a.wins > b.wins;
-        return a.nick < b.nick;
-    });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const LeaderboardRow &a, const LeaderboardRow &b) {
+                         if (a.points != b.points)
+                             return a.points > b.points;
+                         if (a.wins != b.wins)
+                             return a.wins > b.wins;
+                         return a.nick < b.nick;
+                     });
     return rows;
 }
 
@@ -60,7 +61,7 @@ QString Leaderboard::render(Language l, int top) const
     const QList<LeaderboardRow> rows = ranking();
     if (rows.isEmpty())
         return pick(l, u"No scores yet."_s, u"还没有得分。"_s);
-    QStringList lines{pick(l, u"Leaderboard:"_s, u"排行榜："_s)};
+    QStringList lines {pick(l, u"Leaderboard:"_s, u"排行榜："_s)};
     for (qsizetype i = 0; i < rows.size() && i < top; ++i) {
         const LeaderboardRow &r = rows[i];
         lines.append(pick(l, u"%1. %2 — %3 pts, rounds won: %4"_s, u"%1. %2 — %3分（胜%4局）"_s)

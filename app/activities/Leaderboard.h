@@ -13,10 +13,10 @@ namespace chorus::activities {
 struct LeaderboardRow
 {
     chat::PersonKey person;
-    QString nick;   ///< the latest nick seen
+    QString nick; ///< the latest nick seen
     int points = 0;
-    int moves = 0;  ///< accepted moves
-    int wins = 0;   ///< rounds won
+    int moves = 0; ///< accepted moves
+    int wins = 0; ///< rounds won
     friend bool operator==(const LeaderboardRow &, const LeaderboardRow &) = default;
 };
 

@@ -10,16 +10,9 @@
 using namespace Qt::StringLiterals;
 
 namespace chorus::activities {
-namespace {
-
-QString tr(const char *text)
+MockInterview::MockInterview(MockInterviewConfig config) : m_config(std::move(config))
 {
-    return QCoreApplication::translate("chorus::activities::MockInterview", text);
 }
-
-} // namespace
-
-MockInterview::MockInterview(MockInterviewConfig config) : m_config(std::move(config)) { }
 
 bool MockInterview::addParticipant(const InterviewParticipant &participant)
 {
@@ -57,8 +50,9 @@ Expected<PairingPlan, InterviewError> MockInterview::pair(const PairingHistory &
     return plan;
 }
 
-QList<ScheduledPrompt> MockInterview::prompts(const QuestionBank &bank,
-                                              const QHash<QString, QSet<QString>> &askedBefore) const
+QList<ScheduledPrompt>
+MockInterview::prompts(const QuestionBank &bank,
+                       const QHash<QString, QSet<QString>> &askedBefore) const
 {
     const QTimeZone zone(m_config.timeZone);
     QList<ScheduledPrompt> out;
@@ -75,11 +69,17 @@ QList<ScheduledPrompt> MockInterview::prompts(const QuestionBank &bank,
         const QDateTime reminderAt = slot.start.addSecs(
             -std::chrono::duration_cast<std::chrono::seconds>(m_config.reminderBefore).count());
 
-        out.append({ScheduledPrompt::Kind::Reminder, reminderAt, interviewer->person, pair.slot,
+        out.append({ScheduledPrompt::Kind::Reminder,
+                    reminderAt,
+                    interviewer->person,
+                    pair.slot,
                     interviewReminderText(interviewer->language, m_config.title, slot.start, zone,
                                           m_config.reminderBefore, interviewee->nick, true),
                     {}});
-        out.append({ScheduledPrompt::Kind::Reminder, reminderAt, interviewee->person, pair.slot,
+        out.append({ScheduledPrompt::Kind::Reminder,
+                    reminderAt,
+                    interviewee->person,
+                    pair.slot,
                     interviewReminderText(interviewee->language, m_config.title, slot.start, zone,
                                           m_config.reminderBefore, interviewer->nick, false),
                     {}});
@@ -94,20 +94,21 @@ QList<ScheduledPrompt> MockInterview::prompts(const QuestionBank &bank,
             questions.append(q.text);
             theirs.insert(q.text);
         }
-        out.append({ScheduledPrompt::Kind::InterviewerBrief, slot.start, interviewer->person,
-                    pair.slot,
-                    interviewerBriefText(interviewer->language, interviewee->nick, slot.length,
-                                         questions),
-                    questions});
-        out.append({ScheduledPrompt::Kind::IntervieweeNotice, slot.start, interviewee->person,
+        out.append(
+            {ScheduledPrompt::Kind::InterviewerBrief, slot.start, interviewer->person, pair.slot,
+             interviewerBriefText(interviewer->language, interviewee->nick, slot.length, questions),
+             questions});
+        out.append({ScheduledPrompt::Kind::IntervieweeNotice,
+                    slot.start,
+                    interviewee->person,
                     pair.slot,
                     intervieweeNoticeText(interviewee->language, interviewer->nick, slot.length),
                     {}});
         ++pairIndex;
     }
-    std::stable_sort(out.begin(), out.end(), [](const ScheduledPrompt &a, const ScheduledPrompt &b) {
-        return a.at < b.at;
-    });
+    std::stable_sort(
+        out.begin(), out.end(),
+        [](const ScheduledPrompt &a, const ScheduledPrompt &b) { return a.at < b.at; });
     return out;
 }
 
@@ -115,31 +116,42 @@ Expected<Done, InterviewError> MockInterview::recordScore(const RubricScore &sco
 {
     using Code = InterviewError::Code;
     if (score.slot < 0 || score.slot >= m_config.timeSlots.size())
-        return InterviewError{Code::UnknownSlot, tr("There is no slot %1.").arg(score.slot + 1)};
-    const bool planned = std::any_of(m_plan.pairs.cbegin(), m_plan.pairs.cend(),
-                                     [&](const InterviewPair &p) {
-                                         return p.slot == score.slot
-                                             && p.interviewer == score.interviewer
-                                             && p.interviewee == score.interviewee;
-                                     });
+        return InterviewError {
+            Code::UnknownSlot,
+            QCoreApplication::translate("chorus::activities::MockInterview", "There is no slot %1.")
+                .arg(score.slot + 1)};
+    const bool planned
+        = std::any_of(m_plan.pairs.cbegin(), m_plan.pairs.cend(), [&](const InterviewPair &p) {
+              return p.slot == score.slot && p.interviewer == score.interviewer
+                  && p.interviewee == score.interviewee;
+          });
     if (!planned)
-        return InterviewError{Code::UnknownPair,
-                              tr("This interview is not in the session's plan.")};
+        return InterviewError {
+            Code::UnknownPair,
+            QCoreApplication::translate("chorus::activities::MockInterview",
+                                        "This interview is not in the session's plan.")};
     for (auto it = score.scores.cbegin(); it != score.scores.cend(); ++it) {
-        const auto criterion =
-            std::find_if(m_config.rubric.cbegin(), m_config.rubric.cend(),
-                         [&](const RubricCriterion &c) { return c.key == it.key(); });
+        const auto criterion
+            = std::find_if(m_config.rubric.cbegin(), m_config.rubric.cend(),
+                           [&](const RubricCriterion &c) { return c.key == it.key(); });
         if (criterion == m_config.rubric.cend())
-            return InterviewError{Code::UnknownCriterion,
-                                  tr("\"%1\" is not part of the rubric.").arg(it.key())};
+            return InterviewError {Code::UnknownCriterion,
+                                   QCoreApplication::translate("chorus::activities::MockInterview",
+                                                               "\"%1\" is not part of the rubric.")
+                                       .arg(it.key())};
         if (it.value() < 0 || it.value() > criterion->maxScore)
-            return InterviewError{Code::ScoreOutOfRange,
-                                  tr("%1 must be from 0 to %2.")
-                                      .arg(criterion->label, QString::number(criterion->maxScore))};
+            return InterviewError {
+                Code::ScoreOutOfRange,
+                QCoreApplication::translate("chorus::activities::MockInterview",
+                                            "%1 must be from 0 to %2.")
+                    .arg(criterion->label, QString::number(criterion->maxScore))};
     }
     for (const RubricCriterion &c : m_config.rubric) {
         if (!score.scores.contains(c.key))
-            return InterviewError{Code::MissingCriterion, tr("%1 has no score.").arg(c.label)};
+            return InterviewError {
+                Code::MissingCriterion,
+                QCoreApplication::translate("chorus::activities::MockInterview", "%1 has no score.")
+                    .arg(c.label)};
     }
     // A second record for the same interview replaces the first (a correction).
     m_scores.removeIf([&](const RubricScore &s) {
@@ -147,7 +159,7 @@ Expected<Done, InterviewError> MockInterview::recordScore(const RubricScore &sco
             && s.interviewee == score.interviewee;
     });
     m_scores.append(score);
-    return Done{};
+    return Done {};
 }
 
 QList<ScoreSummary> MockInterview::summary() const

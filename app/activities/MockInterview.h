@@ -24,11 +24,11 @@ struct MockInterviewConfig
 {
     QString title;
     PairingMode mode = PairingMode::Rotation;
-    InterviewParticipant teacher;        ///< TeacherWithEach: who interviews
+    InterviewParticipant teacher; ///< TeacherWithEach: who interviews
     QList<InterviewSlot> timeSlots;
-    QByteArray timeZone;                 ///< the group's zone: times in prompts use it
+    QByteArray timeZone; ///< the group's zone: times in prompts use it
     int questionsPerInterview = 3;
-    std::chrono::minutes reminderBefore{10};
+    std::chrono::minutes reminderBefore {10};
     QList<RubricCriterion> rubric;
 };
 
@@ -39,7 +39,7 @@ struct ScoreSummary
     QString nick;
     int interviews = 0;
     QMap<QString, double> average; ///< criterion key -> mean score
-    double overall = 0;            ///< mean of all scores given
+    double overall = 0; ///< mean of all scores given
 };
 
 class MockInterview

@@ -12,11 +12,6 @@ using namespace Qt::StringLiterals;
 namespace chorus::activities {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::activities::QuestionBank", text);
-}
-
 QString textKey(const QString &text)
 {
     return foldForMatching(text).simplified();
@@ -54,16 +49,23 @@ bool QuestionBank::add(const InterviewQuestion &question)
 Expected<int, QList<CsvIssue>> QuestionBank::importCsv(const QByteArray &data)
 {
     if (data.size() > kMaxFileSize)
-        return QList<CsvIssue>{{0, tr("The file is larger than 1 MB.")}};
+        return QList<CsvIssue> {{0,
+                                 QCoreApplication::translate("chorus::activities::QuestionBank",
+                                                             "The file is larger than 1 MB.")}};
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder(data);
     if (decoder.hasError())
-        return QList<CsvIssue>{{0, tr("The file is not UTF-8 text; save it as \"CSV UTF-8\".")}};
+        return QList<CsvIssue> {
+            {0,
+             QCoreApplication::translate("chorus::activities::QuestionBank",
+                                         "The file is not UTF-8 text; save it as \"CSV UTF-8\".")}};
     auto records = csv::read(text);
     if (!records)
-        return QList<CsvIssue>{{records.error().line, records.error().reason}};
+        return QList<CsvIssue> {{records.error().line, records.error().reason}};
     if (records.value().isEmpty())
-        return QList<CsvIssue>{{1, tr("The file is empty.")}};
+        return QList<CsvIssue> {{1,
+                                 QCoreApplication::translate("chorus::activities::QuestionBank",
+                                                             "The file is empty.")}};
 
     // Header row: which column is which.
     const csv::Record &header = records.value().front();
@@ -72,15 +74,23 @@ Expected<int, QList<CsvIssue>> QuestionBank::importCsv(const QByteArray &data)
     for (const QString &name : header.cells) {
         const Column c = columnOf(name);
         if (c == Column::Unknown)
-            issues.append({header.line, tr("Unknown column \"%1\" (expected question, topic, "
-                                           "level).")
-                                            .arg(name)});
+            issues.append(
+                {header.line,
+                 QCoreApplication::translate("chorus::activities::QuestionBank",
+                                             "Unknown column \"%1\" (expected question, topic, "
+                                             "level).")
+                     .arg(name)});
         else if (columns.contains(c))
-            issues.append({header.line, tr("Column \"%1\" appears twice.").arg(name)});
+            issues.append({header.line,
+                           QCoreApplication::translate("chorus::activities::QuestionBank",
+                                                       "Column \"%1\" appears twice.")
+                               .arg(name)});
         columns.append(c);
     }
     if (!columns.contains(Column::Question))
-        issues.append({header.line, tr("The header row needs a \"question\" column.")});
+        issues.append({header.line,
+                       QCoreApplication::translate("chorus::activities::QuestionBank",
+                                                   "The header row needs a \"question\" column.")});
     if (!issues.isEmpty())
         return issues;
 
@@ -92,9 +102,12 @@ Expected<int, QList<CsvIssue>> QuestionBank::importCsv(const QByteArray &data)
     for (qsizetype r = 1; r < records.value().size(); ++r) {
         const csv::Record &record = records.value()[r];
         if (record.cells.size() > columns.size()) {
-            issues.append({record.line, tr("%1 values, but the header names %2 columns.")
-                                            .arg(record.cells.size())
-                                            .arg(columns.size())});
+            issues.append(
+                {record.line,
+                 QCoreApplication::translate("chorus::activities::QuestionBank",
+                                             "%1 values, but the header names %2 columns.")
+                     .arg(record.cells.size())
+                     .arg(columns.size())});
             continue;
         }
         InterviewQuestion q;
@@ -114,7 +127,9 @@ Expected<int, QList<CsvIssue>> QuestionBank::importCsv(const QByteArray &data)
                     q.level = value.toInt(&isInt);
                     if (!isInt || q.level < 1 || q.level > 5) {
                         issues.append({record.line,
-                                       tr("Level must be a number from 1 to 5, not \"%1\".")
+                                       QCoreApplication::translate(
+                                           "chorus::activities::QuestionBank",
+                                           "Level must be a number from 1 to 5, not \"%1\".")
                                            .arg(value)});
                         ok = false;
                     }
@@ -125,18 +140,24 @@ Expected<int, QList<CsvIssue>> QuestionBank::importCsv(const QByteArray &data)
             }
         }
         if (q.text.isEmpty()) {
-            issues.append({record.line, tr("The question is empty.")});
+            issues.append({record.line,
+                           QCoreApplication::translate("chorus::activities::QuestionBank",
+                                                       "The question is empty.")});
             continue;
         }
         if (q.text.size() > kMaxQuestionLength) {
-            issues.append({record.line, tr("The question is longer than %1 characters.")
-                                            .arg(kMaxQuestionLength)});
+            issues.append({record.line,
+                           QCoreApplication::translate("chorus::activities::QuestionBank",
+                                                       "The question is longer than %1 characters.")
+                               .arg(kMaxQuestionLength)});
             continue;
         }
         const QString key = textKey(q.text);
         if (lineOfText.contains(key)) {
             issues.append({record.line,
-                           tr("The same question is on line %1.").arg(lineOfText.value(key))});
+                           QCoreApplication::translate("chorus::activities::QuestionBank",
+                                                       "The same question is on line %1.")
+                               .arg(lineOfText.value(key))});
             continue;
         }
         lineOfText.insert(key, record.line);

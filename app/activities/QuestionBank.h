@@ -29,7 +29,8 @@ public:
     static constexpr qsizetype kMaxFileSize = 1024 * 1024;
 
     QuestionBank() = default;
-    explicit QuestionBank(QList<InterviewQuestion> questions) : m_questions(std::move(questions)) { }
+    explicit QuestionBank(QList<InterviewQuestion> questions)
+        : m_questions(std::move(questions)) { }
 
     const QList<InterviewQuestion> &questions() const { return m_questions; }
     /// Adds a question unless the same text is already there; false when it was.

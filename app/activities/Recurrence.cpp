@@ -18,11 +18,6 @@ constexpr qint64 kMargin = 2 * 24 * 3600;
 // Bounds one query's walk over the rule, whatever the rule is.
 constexpr int kMaxSteps = 3'000'000;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::activities::Recurrence", text);
-}
-
 icaltimetype toIcal(qint64 floatingSecs)
 {
     const QDateTime f = QDateTime::fromSecsSinceEpoch(floatingSecs, Qt::UTC);
@@ -73,9 +68,9 @@ private:
         constexpr qint64 kSpan = 30 * 24 * 3600;
         m_from = wall;
         m_to = wall + kSpan;
-        const auto transitions =
-            m_zone.transitions(QDateTime::fromSecsSinceEpoch(m_from - kMargin, Qt::UTC),
-                               QDateTime::fromSecsSinceEpoch(m_to + kMargin, Qt::UTC));
+        const auto transitions
+            = m_zone.transitions(QDateTime::fromSecsSinceEpoch(m_from - kMargin, Qt::UTC),
+                                 QDateTime::fromSecsSinceEpoch(m_to + kMargin, Qt::UTC));
         m_quiet = transitions.isEmpty();
         if (m_quiet)
             m_offset = m_zone.offsetFromUtc(QDateTime::fromSecsSinceEpoch(wall, Qt::UTC));
@@ -114,15 +109,19 @@ qint64 ceilSecs(qint64 ms)
 Expected<QTimeZone, RecurrenceError> timeZoneFor(const QByteArray &id)
 {
     if (id.isEmpty() || !QTimeZone::isTimeZoneIdAvailable(id))
-        return RecurrenceError{RecurrenceError::Code::UnknownTimeZone, QString::fromUtf8(id),
-                               tr("\"%1\" is not a known time zone. Use an IANA name such as "
-                                  "Europe/Berlin or Asia/Makassar.")
-                                   .arg(QString::fromUtf8(id))};
+        return RecurrenceError {
+            RecurrenceError::Code::UnknownTimeZone, QString::fromUtf8(id),
+            QCoreApplication::translate("chorus::activities::Recurrence",
+                                        "\"%1\" is not a known time zone. Use an IANA name such as "
+                                        "Europe/Berlin or Asia/Makassar.")
+                .arg(QString::fromUtf8(id))};
     QTimeZone zone(id);
     if (!zone.isValid())
-        return RecurrenceError{RecurrenceError::Code::UnknownTimeZone, QString::fromUtf8(id),
-                               tr("The time zone \"%1\" cannot be loaded.")
-                                   .arg(QString::fromUtf8(id))};
+        return RecurrenceError {
+            RecurrenceError::Code::UnknownTimeZone, QString::fromUtf8(id),
+            QCoreApplication::translate("chorus::activities::Recurrence",
+                                        "The time zone \"%1\" cannot be loaded.")
+                .arg(QString::fromUtf8(id))};
     return zone;
 }
 
@@ -135,8 +134,11 @@ Expected<Recurrence, RecurrenceError> Recurrence::create(const RecurrenceSpec &s
     if (!zone)
         return zone.error();
     if (!spec.startDate.isValid() || !spec.startTime.isValid())
-        return RecurrenceError{RecurrenceError::Code::InvalidStart, {},
-                               tr("The schedule needs a valid start date and time.")};
+        return RecurrenceError {
+            RecurrenceError::Code::InvalidStart,
+            {},
+            QCoreApplication::translate("chorus::activities::Recurrence",
+                                        "The schedule needs a valid start date and time.")};
 
     Recurrence recurrence;
     recurrence.m_spec = spec;
@@ -144,9 +146,11 @@ Expected<Recurrence, RecurrenceError> Recurrence::create(const RecurrenceSpec &s
     recurrence.m_zone = zone.value();
     const QDateTime start = mapLocalTime(recurrence.m_zone, spec.startDate, spec.startTime).utc;
     if (recurrence.expand(start.toSecsSinceEpoch() - kMargin, 0, 1).isEmpty())
-        return RecurrenceError{RecurrenceError::Code::NoOccurrences, rule.value().normalized,
-                               tr("This rule never fires (check the dates, BYMONTHDAY and "
-                                  "UNTIL).")};
+        return RecurrenceError {
+            RecurrenceError::Code::NoOccurrences, rule.value().normalized,
+            QCoreApplication::translate("chorus::activities::Recurrence",
+                                        "This rule never fires (check the dates, BYMONTHDAY and "
+                                        "UNTIL).")};
     return recurrence;
 }
 
@@ -201,8 +205,8 @@ QList<Firing> Recurrence::expand(qint64 lowerUtc, qint64 upperUtc, int limit) co
         ? floatingOf(until.date, QTime(23, 59, 59)).toSecsSinceEpoch()
         : until.kind == RecurrenceUntil::Kind::Floating ? until.floating.toSecsSinceEpoch()
                                                         : 0;
-    const qint64 untilUtc =
-        until.kind == RecurrenceUntil::Kind::Utc ? until.utc.toSecsSinceEpoch() : 0;
+    const qint64 untilUtc
+        = until.kind == RecurrenceUntil::Kind::Utc ? until.utc.toSecsSinceEpoch() : 0;
 
     ZoneMapper mapper(m_zone);
     QList<Firing> found;

@@ -20,9 +20,9 @@ namespace chorus::activities {
 /// What the operator defines: a rule, its first local date and time, and the zone.
 struct RecurrenceSpec
 {
-    QString rrule;       ///< RFC 5545 RECUR value; "RRULE:" prefix allowed
-    QDate startDate;     ///< DTSTART date on the group's wall clock
-    QTime startTime;     ///< DTSTART time on the group's wall clock
+    QString rrule; ///< RFC 5545 RECUR value; "RRULE:" prefix allowed
+    QDate startDate; ///< DTSTART date on the group's wall clock
+    QTime startTime; ///< DTSTART time on the group's wall clock
     QByteArray timeZone; ///< IANA id, e.g. "Europe/Berlin"
     friend bool operator==(const RecurrenceSpec &, const RecurrenceSpec &) = default;
 };
@@ -30,7 +30,7 @@ struct RecurrenceSpec
 /// One occurrence of a schedule.
 struct Firing
 {
-    QDateTime at;    ///< the instant, UTC
+    QDateTime at; ///< the instant, UTC
     QDate localDate; ///< the scheduled wall-clock date in the group's zone
     QTime localTime; ///< the scheduled wall-clock time (before any gap shift)
     LocalTimeAdjustment adjustment = LocalTimeAdjustment::None;
@@ -41,9 +41,9 @@ struct Firing
 struct FiringPreview
 {
     Firing firing;
-    QDateTime groupTime;    ///< in the group's zone
+    QDateTime groupTime; ///< in the group's zone
     QDateTime operatorTime; ///< in the operator's zone
-    int dayDifference = 0;  ///< operator's calendar date minus the group's (-1, 0, +1)
+    int dayDifference = 0; ///< operator's calendar date minus the group's (-1, 0, +1)
 };
 
 /// A validated schedule. Cheap to copy; every query is a pure function of its arguments.

@@ -12,11 +12,6 @@ using namespace Qt::StringLiterals;
 namespace chorus::activities {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::activities::Recurrence", text);
-}
-
 RecurrenceError fail(RecurrenceError::Code code, const QString &part, const QString &message)
 {
     return {code, part, message};
@@ -24,17 +19,17 @@ RecurrenceError fail(RecurrenceError::Code code, const QString &part, const QStr
 
 const QStringList &knownParts()
 {
-    static const QStringList parts{u"FREQ"_s,      u"UNTIL"_s,     u"COUNT"_s,      u"INTERVAL"_s,
-                                   u"BYSECOND"_s,  u"BYMINUTE"_s,  u"BYHOUR"_s,     u"BYDAY"_s,
-                                   u"BYMONTHDAY"_s, u"BYYEARDAY"_s, u"BYWEEKNO"_s,  u"BYMONTH"_s,
-                                   u"BYSETPOS"_s,  u"WKST"_s};
+    static const QStringList parts {u"FREQ"_s,       u"UNTIL"_s,     u"COUNT"_s,    u"INTERVAL"_s,
+                                    u"BYSECOND"_s,   u"BYMINUTE"_s,  u"BYHOUR"_s,   u"BYDAY"_s,
+                                    u"BYMONTHDAY"_s, u"BYYEARDAY"_s, u"BYWEEKNO"_s, u"BYMONTH"_s,
+                                    u"BYSETPOS"_s,   u"WKST"_s};
     return parts;
 }
 
 const QStringList &frequencies()
 {
-    static const QStringList values{u"SECONDLY"_s, u"MINUTELY"_s, u"HOURLY"_s, u"DAILY"_s,
-                                    u"WEEKLY"_s,   u"MONTHLY"_s,  u"YEARLY"_s};
+    static const QStringList values {u"SECONDLY"_s, u"MINUTELY"_s, u"HOURLY"_s, u"DAILY"_s,
+                                     u"WEEKLY"_s,   u"MONTHLY"_s,  u"YEARLY"_s};
     return values;
 }
 
@@ -88,7 +83,9 @@ Expected<ParsedRule, RecurrenceError> parseRecurrenceRule(const QString &rrule)
     if (text.startsWith(u"RRULE:"_s))
         text = text.mid(6).trimmed();
     if (text.isEmpty())
-        return fail(Code::EmptyRule, {}, tr("The repeat rule is empty. Example: FREQ=DAILY"));
+        return fail(Code::EmptyRule, {},
+                    QCoreApplication::translate("chorus::activities::Recurrence",
+                                                "The repeat rule is empty. Example: FREQ=DAILY"));
 
     QStringList parts;
     QSet<QString> seen;
@@ -100,57 +97,84 @@ Expected<ParsedRule, RecurrenceError> parseRecurrenceRule(const QString &rrule)
         const qsizetype eq = part.indexOf(u'=');
         if (eq <= 0 || eq == part.size() - 1)
             return fail(Code::Syntax, part,
-                        tr("\"%1\" is not of the form NAME=VALUE.").arg(part));
+                        QCoreApplication::translate("chorus::activities::Recurrence",
+                                                    "\"%1\" is not of the form NAME=VALUE.")
+                            .arg(part));
         const QString name = part.left(eq).trimmed();
         const QString value = part.mid(eq + 1).trimmed();
         if (name == u"RSCALE"_s || name == u"SKIP"_s)
-            return fail(Code::UnknownPart, part,
-                        tr("%1 (non-Gregorian calendars) is not supported.").arg(name));
+            return fail(
+                Code::UnknownPart, part,
+                QCoreApplication::translate("chorus::activities::Recurrence",
+                                            "%1 (non-Gregorian calendars) is not supported.")
+                    .arg(name));
         if (!knownParts().contains(name))
-            return fail(Code::UnknownPart, part,
-                        tr("\"%1\" is not a part of a repeat rule (RFC 5545).").arg(name));
+            return fail(
+                Code::UnknownPart, part,
+                QCoreApplication::translate("chorus::activities::Recurrence",
+                                            "\"%1\" is not a part of a repeat rule (RFC 5545).")
+                    .arg(name));
         if (seen.contains(name))
-            return fail(Code::DuplicatePart, part, tr("%1 is given twice.").arg(name));
+            return fail(
+                Code::DuplicatePart, part,
+                QCoreApplication::translate("chorus::activities::Recurrence", "%1 is given twice.")
+                    .arg(name));
         seen.insert(name);
         if (name == u"FREQ"_s) {
             if (!frequencies().contains(value))
                 return fail(Code::InvalidValue, part,
-                            tr("FREQ must be one of MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or "
-                               "YEARLY, not \"%1\".")
+                            QCoreApplication::translate(
+                                "chorus::activities::Recurrence",
+                                "FREQ must be one of MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or "
+                                "YEARLY, not \"%1\".")
                                 .arg(value));
             frequency = value;
         } else if (name == u"COUNT"_s) {
             if (!isPositiveInt(value, 100000))
-                return fail(Code::InvalidValue, part,
-                            tr("COUNT must be a whole number from 1 to 100000."));
+                return fail(
+                    Code::InvalidValue, part,
+                    QCoreApplication::translate("chorus::activities::Recurrence",
+                                                "COUNT must be a whole number from 1 to 100000."));
             hasCount = true;
         } else if (name == u"INTERVAL"_s) {
             if (!isPositiveInt(value, 10000))
                 return fail(Code::InvalidValue, part,
-                            tr("INTERVAL must be a whole number from 1 to 10000."));
+                            QCoreApplication::translate(
+                                "chorus::activities::Recurrence",
+                                "INTERVAL must be a whole number from 1 to 10000."));
         } else if (name == u"UNTIL"_s) {
             untilValue = value;
         } else if (name == u"BYSECOND"_s && value.contains(u',')) {
             return fail(Code::TooFrequent, part,
-                        tr("Schedules cannot fire more often than once a minute."));
+                        QCoreApplication::translate(
+                            "chorus::activities::Recurrence",
+                            "Schedules cannot fire more often than once a minute."));
         }
         parts.append(name + u'=' + value);
     }
     if (frequency.isEmpty())
         return fail(Code::MissingFrequency, text,
-                    tr("The rule has no FREQ. Add for example FREQ=DAILY or FREQ=WEEKLY."));
+                    QCoreApplication::translate(
+                        "chorus::activities::Recurrence",
+                        "The rule has no FREQ. Add for example FREQ=DAILY or FREQ=WEEKLY."));
     if (frequency == u"SECONDLY"_s)
-        return fail(Code::TooFrequent, u"FREQ=SECONDLY"_s,
-                    tr("Schedules cannot fire more often than once a minute."));
+        return fail(
+            Code::TooFrequent, u"FREQ=SECONDLY"_s,
+            QCoreApplication::translate("chorus::activities::Recurrence",
+                                        "Schedules cannot fire more often than once a minute."));
     if (hasCount && !untilValue.isEmpty())
         return fail(Code::CountWithUntil, text,
-                    tr("COUNT and UNTIL cannot be used together; keep one of them."));
+                    QCoreApplication::translate(
+                        "chorus::activities::Recurrence",
+                        "COUNT and UNTIL cannot be used together; keep one of them."));
 
     ParsedRule rule;
     rule.hasCount = hasCount;
     if (!untilValue.isEmpty() && !parseUntil(untilValue, &rule.until))
         return fail(Code::InvalidValue, u"UNTIL="_s + untilValue,
-                    tr("UNTIL must be a date (20250131) or a date and time (20250131T180000Z)."));
+                    QCoreApplication::translate(
+                        "chorus::activities::Recurrence",
+                        "UNTIL must be a date (20250131) or a date and time (20250131T180000Z)."));
 
     // libical is the final judge of values; name the first part it refuses.
     const QString joined = parts.join(u';');
@@ -160,9 +184,14 @@ Expected<ParsedRule, RecurrenceError> parseRecurrenceRule(const QString &rrule)
                 continue;
             if (!libicalAccepts((u"FREQ="_s + frequency + u';' + part).toLatin1()))
                 return fail(Code::InvalidValue, part,
-                            tr("\"%1\" has a value that is out of range or misspelt.").arg(part));
+                            QCoreApplication::translate(
+                                "chorus::activities::Recurrence",
+                                "\"%1\" has a value that is out of range or misspelt.")
+                                .arg(part));
         }
-        return fail(Code::InvalidValue, joined, tr("The repeat rule is not valid."));
+        return fail(Code::InvalidValue, joined,
+                    QCoreApplication::translate("chorus::activities::Recurrence",
+                                                "The repeat rule is not valid."));
     }
 
     rule.normalized = joined;

@@ -24,9 +24,8 @@ QList<PlannedSend> staggerSends(QList<PlannedSend> sends, std::chrono::seconds s
 }
 
 Expected<QList<PlannedSend>, RecurrenceError>
-planSends(const QString &rrule, QDate startDate, QTime startTime,
-          const QList<GroupTarget> &groups, const QDateTime &from, const QDateTime &to,
-          std::chrono::seconds spacing)
+planSends(const QString &rrule, QDate startDate, QTime startTime, const QList<GroupTarget> &groups,
+          const QDateTime &from, const QDateTime &to, std::chrono::seconds spacing)
 {
     QList<PlannedSend> sends;
     QSet<QString> seen;

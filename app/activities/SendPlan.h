@@ -20,7 +20,7 @@ namespace chorus::activities {
 /// A group an activity is posted in, with the zone its schedule follows.
 struct GroupTarget
 {
-    QString groupId;     ///< bare JID of the room
+    QString groupId; ///< bare JID of the room
     QByteArray timeZone; ///< IANA id of the group's local time
 };
 
@@ -28,7 +28,7 @@ struct GroupTarget
 struct PlannedSend
 {
     QString groupId;
-    Firing firing;    ///< the firing in that group's zone
+    Firing firing; ///< the firing in that group's zone
     QDateTime sendAt; ///< when to send: the firing, or later to keep the spacing
     friend bool operator==(const PlannedSend &, const PlannedSend &) = default;
 };
@@ -40,8 +40,7 @@ QList<PlannedSend> staggerSends(QList<PlannedSend> sends, std::chrono::seconds s
 /// Plans the sends of one schedule (rule + local start, evaluated in each group's own
 /// zone) into @p groups for firings in [from, to). Fails on the first invalid zone.
 Expected<QList<PlannedSend>, RecurrenceError>
-planSends(const QString &rrule, QDate startDate, QTime startTime,
-          const QList<GroupTarget> &groups, const QDateTime &from, const QDateTime &to,
-          std::chrono::seconds spacing);
+planSends(const QString &rrule, QDate startDate, QTime startTime, const QList<GroupTarget> &groups,
+          const QDateTime &from, const QDateTime &to, std::chrono::seconds spacing);
 
 } // namespace chorus::activities

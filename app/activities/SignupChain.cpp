@@ -144,8 +144,7 @@ SignupOutcome SignupChain::updateEntry(SignupEntry *entry, const QString &fields
 }
 
 SignupOutcome SignupChain::join(const chat::PersonKey &person, const QString &nick,
-                                const QString &fieldsText, const QDateTime &at,
-                                Language language)
+                                const QString &fieldsText, const QDateTime &at, Language language)
 {
     SignupOutcome outcome;
     outcome.language = language;
@@ -161,9 +160,9 @@ SignupOutcome SignupChain::join(const chat::PersonKey &person, const QString &ni
     const ParsedFields parsed = m_parser.parseFields(fieldsText);
     QList<FieldProblem> problems = parsed.problems;
     for (const FieldProblem &missing : m_parser.missingFields(parsed.values)) {
-        const bool alreadyReported =
-            std::any_of(problems.cbegin(), problems.cend(),
-                        [&](const FieldProblem &p) { return p.key == missing.key; });
+        const bool alreadyReported
+            = std::any_of(problems.cbegin(), problems.cend(),
+                          [&](const FieldProblem &p) { return p.key == missing.key; });
         if (!alreadyReported)
             problems.append(missing);
     }
@@ -173,7 +172,7 @@ SignupOutcome SignupChain::join(const chat::PersonKey &person, const QString &ni
         return finish(outcome, nick);
     }
 
-    SignupEntry entry{person, nick, parsed.values, parsed.note, at.toUTC()};
+    SignupEntry entry {person, nick, parsed.values, parsed.note, at.toUTC()};
     if (m_config.capacity <= 0 || m_state.confirmed.size() < m_config.capacity) {
         m_state.confirmed.append(entry);
         outcome.kind = SignupOutcome::Kind::Joined;
@@ -212,8 +211,8 @@ SignupOutcome SignupChain::withdraw(const chat::PersonKey &person, const QString
         m_state.waitlist.removeAt(*position - 1);
     } else {
         m_state.confirmed.removeAt(*position - 1);
-        const bool roomFreed =
-            m_config.capacity <= 0 || m_state.confirmed.size() < m_config.capacity;
+        const bool roomFreed
+            = m_config.capacity <= 0 || m_state.confirmed.size() < m_config.capacity;
         if (roomFreed && !m_state.waitlist.isEmpty()) {
             outcome.promoted = m_state.waitlist.takeFirst();
             m_state.confirmed.append(*outcome.promoted);
@@ -224,8 +223,7 @@ SignupOutcome SignupChain::withdraw(const chat::PersonKey &person, const QString
     return finish(outcome, nick);
 }
 
-SignupOutcome SignupChain::applyPaste(const SignupMessage &message,
-                                      const QList<PastedLine> &lines)
+SignupOutcome SignupChain::applyPaste(const SignupMessage &message, const QList<PastedLine> &lines)
 {
     // Every entry, list then waitlist, with the key its line is compared by.
     struct Canonical
@@ -314,17 +312,17 @@ SignupOutcome SignupChain::applyPaste(const SignupMessage &message,
     }
     for (const PastedLine &line : additions) {
         const bool own = SignupParser::startsWithName(line.content, message.nick);
-        ignored.append({own ? IgnoredLine::Reason::AlreadyOnList
-                            : IgnoredLine::Reason::AddsSomeoneElse,
-                        line.content, own ? message.nick : QString()});
+        ignored.append(
+            {own ? IgnoredLine::Reason::AlreadyOnList : IgnoredLine::Reason::AddsSomeoneElse,
+             line.content, own ? message.nick : QString()});
     }
     for (const Canonical &c : canonical) {
         if (seen.contains(c.entry->person.value))
             continue;
         const bool own = c.entry->person == message.sender;
-        ignored.append({own ? IgnoredLine::Reason::RemovesOwnLine
-                            : IgnoredLine::Reason::RemovesAnotherMember,
-                        signupEntryText(m_config, *c.entry), c.entry->nick});
+        ignored.append(
+            {own ? IgnoredLine::Reason::RemovesOwnLine : IgnoredLine::Reason::RemovesAnotherMember,
+             signupEntryText(m_config, *c.entry), c.entry->nick});
     }
 
     // The member's language is that of their own line, not of the list they copied.

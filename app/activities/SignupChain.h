@@ -30,8 +30,8 @@ public:
     SignupOutcome join(const chat::PersonKey &person, const QString &nick,
                        const QString &fieldsText, const QDateTime &at, Language language);
     /// Removes a member; the first on the waitlist moves up if a place frees.
-    SignupOutcome withdraw(const chat::PersonKey &person, const QString &nick,
-                           const QDateTime &at, Language language);
+    SignupOutcome withdraw(const chat::PersonKey &person, const QString &nick, const QDateTime &at,
+                           Language language);
 
     /// Closes the chain once @p now reaches the deadline; true only when it closes now.
     bool closeIfDue(const QDateTime &now);

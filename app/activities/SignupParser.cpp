@@ -58,7 +58,9 @@ QStringList bodyLines(const QString &body)
 
 } // namespace
 
-SignupParser::SignupParser(const SignupConfig &config) : m_config(config) { }
+SignupParser::SignupParser(const SignupConfig &config) : m_config(config)
+{
+}
 
 QString SignupParser::lineKey(QStringView text)
 {
@@ -153,8 +155,8 @@ SignupCommand SignupParser::parse(const QString &body) const
             inList = true;
             // Keep the member's own spelling of the content, not the folded one.
             const qsizetype contentStart = m.capturedStart(2);
-            entries.append({int(i + 1), m.captured(1).toInt(),
-                            lines[i].mid(contentStart).trimmed(), inWaitlist});
+            entries.append({int(i + 1), m.captured(1).toInt(), lines[i].mid(contentStart).trimmed(),
+                            inWaitlist});
         } else if (inList) {
             entries.append({int(i + 1), -1, lines[i].trimmed(), inWaitlist});
         }
@@ -243,7 +245,8 @@ ParsedFields SignupParser::parseFields(const QString &input) const
     QString unlabelled = kept.isEmpty() ? text : text.left(kept.front().start);
     for (qsizetype i = 0; i < kept.size(); ++i) {
         const qsizetype end = i + 1 < kept.size() ? kept[i + 1].start : text.size();
-        const QString value = trimSeparators(text.mid(kept[i].valueStart, end - kept[i].valueStart));
+        const QString value
+            = trimSeparators(text.mid(kept[i].valueStart, end - kept[i].valueStart));
         if (value.isEmpty() || out.values.contains(kept[i].key))
             continue;
         const auto field = std::find_if(m_config.fields.cbegin(), m_config.fields.cend(),
@@ -267,7 +270,8 @@ ParsedFields SignupParser::parseFields(const QString &input) const
             unfilled.append(&field);
     }
     QStringList tokens;
-    for (const QString &t : trimSeparators(unlabelled).split(valueSeparators(), Qt::SkipEmptyParts)) {
+    for (const QString &t :
+         trimSeparators(unlabelled).split(valueSeparators(), Qt::SkipEmptyParts)) {
         if (!t.trimmed().isEmpty())
             tokens.append(t.trimmed());
     }

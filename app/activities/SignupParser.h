@@ -15,9 +15,9 @@ namespace chorus::activities {
 /// A line of a pasted list.
 struct PastedLine
 {
-    int lineNo = 0;   ///< 1-based line in the message
-    int number = -1;  ///< the number it carried; -1 if none
-    QString content;  ///< the text after the number
+    int lineNo = 0; ///< 1-based line in the message
+    int number = -1; ///< the number it carried; -1 if none
+    QString content; ///< the text after the number
     bool inWaitlist = false; ///< below a waitlist heading
 };
 
@@ -26,7 +26,7 @@ struct SignupCommand
 {
     enum class Kind { None, Join, Withdraw, PastedList };
     Kind kind = Kind::None;
-    QString rest;            ///< Join/Withdraw: the text after the keyword
+    QString rest; ///< Join/Withdraw: the text after the keyword
     QList<PastedLine> lines; ///< PastedList: the entry lines
 };
 
@@ -34,8 +34,8 @@ struct SignupCommand
 struct ParsedFields
 {
     QMap<QString, QString> values; ///< field key -> value (choices in their configured spelling)
-    QString note;                  ///< text no field took
-    QList<FieldProblem> problems;  ///< values that are not one of a field's choices
+    QString note; ///< text no field took
+    QList<FieldProblem> problems; ///< values that are not one of a field's choices
 };
 
 class SignupParser

@@ -13,9 +13,9 @@ namespace {
 // read the same whichever language it was posted in.
 const QStringList &structuralPrefixes()
 {
-    static const QStringList prefixes{
-        u"deadline"_s, u"截止"_s,      u"spots left"_s, u"剩余名额"_s,   u"signed up:"_s,
-        u"已报名："_s, u"已报名:"_s,   u"reply "_s,     u"回复"_s,       u"sign-up closed"_s,
+    static const QStringList prefixes {
+        u"deadline"_s,   u"截止"_s,      u"spots left"_s, u"剩余名额"_s, u"signed up:"_s,
+        u"已报名："_s,   u"已报名:"_s,   u"reply "_s,     u"回复"_s,     u"sign-up closed"_s,
         u"报名已截止"_s, u"list full"_s, u"名额已满"_s};
     return prefixes;
 }
@@ -61,8 +61,8 @@ QString ignoredText(const SignupOutcome &outcome)
     for (const IgnoredLine &line : outcome.ignored) {
         switch (line.reason) {
         case IgnoredLine::Reason::EditsAnotherMember:
-            parts.append(pick(l, u"the change to %1's line"_s, u"对%1那一行的修改"_s)
-                             .arg(line.ownerNick));
+            parts.append(
+                pick(l, u"the change to %1's line"_s, u"对%1那一行的修改"_s).arg(line.ownerNick));
             break;
         case IgnoredLine::Reason::AddsSomeoneElse:
             parts.append(pick(l, u"the extra line \"%1\" (everyone signs up for themselves)"_s,
@@ -74,8 +74,8 @@ QString ignoredText(const SignupOutcome &outcome)
                              .arg(line.text));
             break;
         case IgnoredLine::Reason::Duplicate:
-            parts.append(pick(l, u"a repeated line (\"%1\")"_s, u"重复的一行（“%1”）"_s)
-                             .arg(line.text));
+            parts.append(
+                pick(l, u"a repeated line (\"%1\")"_s, u"重复的一行（“%1”）"_s).arg(line.text));
             break;
         case IgnoredLine::Reason::RemovesOwnLine:
             parts.append(pick(l, u"removing your own line (send -1 to withdraw)"_s,
@@ -92,7 +92,8 @@ QString ignoredText(const SignupOutcome &outcome)
                          .arg(removed));
     if (parts.isEmpty())
         return {};
-    return pick(l, u"Only your own line counts; ignored: %1."_s, u"只记录你自己的那一行；已忽略：%1。"_s)
+    return pick(l, u"Only your own line counts; ignored: %1."_s,
+                u"只记录你自己的那一行；已忽略：%1。"_s)
         .arg(parts.join(pick(l, u"; "_s, u"；"_s)));
 }
 
@@ -109,7 +110,7 @@ QString signupDisplayName(const SignupConfig &config, const SignupEntry &entry)
 
 QString signupEntryText(const SignupConfig &config, const SignupEntry &entry)
 {
-    QStringList parts{signupDisplayName(config, entry)};
+    QStringList parts {signupDisplayName(config, entry)};
     bool nameShown = false;
     for (const SignupField &field : config.fields) {
         const QString value = entry.values.value(field.key);
@@ -134,8 +135,8 @@ QString renderSignupList(const SignupConfig &config, const SignupState &state, L
     if (config.deadline.isValid()) {
         const QTimeZone zone(config.timeZone);
         const QDateTime local = zone.isValid() ? config.deadline.toTimeZone(zone) : config.deadline;
-        const QString when = localeFor(l).toString(
-            local, pick(l, u"ddd d MMM, HH:mm"_s, u"M月d日 ddd HH:mm"_s));
+        const QString when
+            = localeFor(l).toString(local, pick(l, u"ddd d MMM, HH:mm"_s, u"M月d日 ddd HH:mm"_s));
         const QString zoneName = QString::fromUtf8(zone.isValid() ? zone.id() : "UTC");
         lines.append(pick(l, u"Deadline: %1 (%2)"_s, u"截止：%1（%2）"_s).arg(when, zoneName));
     }
@@ -167,18 +168,18 @@ QString renderSignupList(const SignupConfig &config, const SignupState &state, L
 
 QByteArray signupCsv(const SignupConfig &config, const SignupState &state, Language l)
 {
-    QStringList header{u"#"_s, pick(l, u"Status"_s, u"状态"_s), pick(l, u"Nick"_s, u"昵称"_s),
-                       pick(l, u"Member"_s, u"成员"_s),
-                       pick(l, u"Joined (UTC)"_s, u"报名时间（UTC）"_s)};
+    QStringList header {u"#"_s, pick(l, u"Status"_s, u"状态"_s), pick(l, u"Nick"_s, u"昵称"_s),
+                        pick(l, u"Member"_s, u"成员"_s),
+                        pick(l, u"Joined (UTC)"_s, u"报名时间（UTC）"_s)};
     for (const SignupField &field : config.fields)
         header.append(field.label(l));
     header.append(pick(l, u"Note"_s, u"备注"_s));
-    QList<QStringList> rows{header};
+    QList<QStringList> rows {header};
     auto addRows = [&](const QList<SignupEntry> &entries, const QString &status) {
         for (qsizetype i = 0; i < entries.size(); ++i) {
             const SignupEntry &e = entries[i];
-            QStringList row{QString::number(i + 1), status, e.nick, e.person.value,
-                            e.joinedAt.toUTC().toString(Qt::ISODate)};
+            QStringList row {QString::number(i + 1), status, e.nick, e.person.value,
+                             e.joinedAt.toUTC().toString(Qt::ISODate)};
             for (const SignupField &field : config.fields)
                 row.append(e.values.value(field.key));
             row.append(e.note);
@@ -258,8 +259,8 @@ QString signupReply(const SignupConfig &config, const SignupOutcome &outcome, co
                                  .arg(missing.join(pick(l, u", "_s, u"、"_s))));
         if (!wrong.isEmpty())
             sentences.append(wrong.join(pick(l, u"; "_s, u"；"_s)) + pick(l, u"."_s, u"。"_s));
-        sentences.append(pick(l, u"Example: %1"_s, u"例如：%1"_s)
-                             .arg(joinExample(config, nick, l)));
+        sentences.append(
+            pick(l, u"Example: %1"_s, u"例如：%1"_s).arg(joinExample(config, nick, l)));
         text = sentences.join(pick(l, u" "_s, u""_s));
         break;
     }

@@ -18,15 +18,13 @@ QString signupEntryText(const SignupConfig &config, const SignupEntry &entry);
 
 /// The whole list for reposting: title, deadline in group time, numbered entries,
 /// waitlist, places left, how to join.
-QString renderSignupList(const SignupConfig &config, const SignupState &state,
-                         Language language);
+QString renderSignupList(const SignupConfig &config, const SignupState &state, Language language);
 
 /// CSV for the organiser: list then waitlist, one column per field.
 QByteArray signupCsv(const SignupConfig &config, const SignupState &state, Language language);
 
 /// What to tell @p nick about @p outcome (in outcome.language); empty when nothing.
-QString signupReply(const SignupConfig &config, const SignupOutcome &outcome,
-                    const QString &nick);
+QString signupReply(const SignupConfig &config, const SignupOutcome &outcome, const QString &nick);
 
 /// A line the list itself carries (title, deadline, headings, footer), in either language.
 bool isSignupStructuralLine(const SignupConfig &config, QStringView line);

@@ -11,11 +11,6 @@ using namespace Qt::StringLiterals;
 namespace chorus::activities {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::activities::WordChain", text);
-}
-
 bool isEdgePunctuation(QChar c)
 {
     return c.isSpace() || c.isPunct() || QStringView(u"“”‘’\"'").contains(c);
@@ -23,8 +18,8 @@ bool isEdgePunctuation(QChar c)
 
 } // namespace
 
-WordChainReferee::WordChainReferee(std::shared_ptr<const WordList> dictionary,
-                                   WordChainRules rules, Leaderboard leaderboard)
+WordChainReferee::WordChainReferee(std::shared_ptr<const WordList> dictionary, WordChainRules rules,
+                                   Leaderboard leaderboard)
     : m_dictionary(std::move(dictionary)), m_rules(rules), m_leaderboard(std::move(leaderboard))
 {
     if (!m_dictionary)
@@ -46,9 +41,8 @@ QString WordChainReferee::normalise(const QString &text) const
         const bool idiomShaped = t.size() == 4 && std::all_of(t.cbegin(), t.cend(), isHan);
         return idiomShaped ? t : QString();
     }
-    const bool wordShaped = !t.isEmpty() && std::all_of(t.cbegin(), t.cend(), [](QChar c) {
-        return c >= u'a' && c <= u'z';
-    });
+    const bool wordShaped = !t.isEmpty()
+        && std::all_of(t.cbegin(), t.cend(), [](QChar c) { return c >= u'a' && c <= u'z'; });
     return wordShaped ? t : QString();
 }
 
@@ -72,19 +66,25 @@ QString WordChainReferee::suggestStart(quint32 index) const
 }
 
 Expected<QString, StartError> WordChainReferee::startRound(const QString &firstWord,
-                                                          const QDateTime &now)
+                                                           const QDateTime &now)
 {
     if (m_running)
-        return StartError{StartError::Code::RoundRunning,
-                          tr("A round is already running; stop it first.")};
+        return StartError {
+            StartError::Code::RoundRunning,
+            QCoreApplication::translate("chorus::activities::WordChain",
+                                        "A round is already running; stop it first.")};
     const QString word = normalise(firstWord);
     if (word.isEmpty() || !m_dictionary->contains(word))
-        return StartError{StartError::Code::NotInDictionary,
-                          tr("\"%1\" is not in the dictionary.").arg(firstWord)};
+        return StartError {StartError::Code::NotInDictionary,
+                           QCoreApplication::translate("chorus::activities::WordChain",
+                                                       "\"%1\" is not in the dictionary.")
+                               .arg(firstWord)};
     if (!m_dictionary->canContinueFrom(WordList::lastUnit(word)))
-        return StartError{StartError::Code::DeadEnd,
-                          tr("Nothing in the dictionary follows \"%1\"; pick another word.")
-                              .arg(firstWord)};
+        return StartError {StartError::Code::DeadEnd,
+                           QCoreApplication::translate(
+                               "chorus::activities::WordChain",
+                               "Nothing in the dictionary follows \"%1\"; pick another word.")
+                               .arg(firstWord)};
     m_running = true;
     ++m_round;
     m_current = word;

@@ -25,10 +25,10 @@ namespace chorus::activities {
 
 struct WordChainRules
 {
-    std::chrono::seconds turnTimeout{60}; ///< a round ends when no valid move comes in time
-    bool oneMoveInARow = false;            ///< a member may not answer their own word
+    std::chrono::seconds turnTimeout {60}; ///< a round ends when no valid move comes in time
+    bool oneMoveInARow = false; ///< a member may not answer their own word
     int pointsPerMove = 1;
-    int winnerBonus = 3;                   ///< for the last valid move when the round ends
+    int winnerBonus = 3; ///< for the last valid move when the round ends
     Language language = Language::English; ///< of announcements and replies
 };
 
@@ -45,13 +45,13 @@ struct RoundSummary
 {
     enum class Reason {
         TimedOut, ///< no valid move before the turn deadline
-        DeadEnd,  ///< nothing in the dictionary follows the last word
-        Stopped,  ///< the operator ended it
+        DeadEnd, ///< nothing in the dictionary follows the last word
+        Stopped, ///< the operator ended it
     };
     int round = 0;
     Reason reason = Reason::TimedOut;
-    QList<WordChainMove> moves;            ///< accepted moves, in order
-    std::optional<WordChainMove> winner;   ///< the last accepted move, if any
+    QList<WordChainMove> moves; ///< accepted moves, in order
+    std::optional<WordChainMove> winner; ///< the last accepted move, if any
     QDateTime endedAt;
     QString announcement;
 };
@@ -60,20 +60,20 @@ struct RoundSummary
 struct MoveResult
 {
     enum class Verdict {
-        NotAMove,       ///< chatter: not a single word / four characters
-        NoRound,        ///< no round is running
+        NotAMove, ///< chatter: not a single word / four characters
+        NoRound, ///< no round is running
         Accepted,
-        WrongStart,     ///< does not start with the required letter/character
+        WrongStart, ///< does not start with the required letter/character
         NotInDictionary,
-        Repeated,       ///< already played this round
-        TwoInARow,      ///< oneMoveInARow and the sender made the previous move
-        TooLate,        ///< after the turn deadline: the round is over
+        Repeated, ///< already played this round
+        TwoInARow, ///< oneMoveInARow and the sender made the previous move
+        TooLate, ///< after the turn deadline: the round is over
     };
     Verdict verdict = Verdict::NotAMove;
-    QString word;          ///< normalised move
+    QString word; ///< normalised move
     QString expectedStart; ///< the letter/character required
     int points = 0;
-    QString reply;         ///< for the group; empty for NotAMove and NoRound
+    QString reply; ///< for the group; empty for NotAMove and NoRound
     std::optional<RoundSummary> roundEnded; ///< set when this message found the round over
 };
 

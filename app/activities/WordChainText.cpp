@@ -71,15 +71,16 @@ QString wordChainEndText(WordList::Kind kind, Language l, const RoundSummary &su
     QString head;
     switch (summary.reason) {
     case RoundSummary::Reason::TimedOut:
-        head = summary.moves.isEmpty()
-            ? pick(l, u"Round %1 over: nobody answered “%2” in time."_s,
-                   u"第%1轮结束：没有人及时接上“%2”。"_s)
-                  .arg(QString::number(summary.round), lastWord)
-            : pick(l, u"Round %1 over: time's up after “%2”."_s, u"第%1轮结束：“%2”之后无人接上。"_s)
-                  .arg(QString::number(summary.round), lastWord);
+        head = summary.moves.isEmpty() ? pick(l, u"Round %1 over: nobody answered “%2” in time."_s,
+                                              u"第%1轮结束：没有人及时接上“%2”。"_s)
+                                             .arg(QString::number(summary.round), lastWord)
+                                       : pick(l, u"Round %1 over: time's up after “%2”."_s,
+                                              u"第%1轮结束：“%2”之后无人接上。"_s)
+                                             .arg(QString::number(summary.round), lastWord);
         break;
     case RoundSummary::Reason::DeadEnd:
-        head = pick(l, u"Round %1 over: no %3 follows “%2”."_s, u"第%1轮结束：没有能接“%2”的%3了。"_s)
+        head = pick(l, u"Round %1 over: no %3 follows “%2”."_s,
+                    u"第%1轮结束：没有能接“%2”的%3了。"_s)
                    .arg(QString::number(summary.round), lastWord, unitName(kind, l));
         break;
     case RoundSummary::Reason::Stopped:
@@ -89,10 +90,11 @@ QString wordChainEndText(WordList::Kind kind, Language l, const RoundSummary &su
     }
     if (!summary.winner)
         return head;
-    return head + pick(l, u" Winner: %1 (+%2 bonus). Moves this round: %3."_s,
-                       u"获胜者：%1（奖励%2分）。本轮共%3步。"_s)
-                      .arg(summary.winner->nick, QString::number(winnerBonus),
-                           QString::number(summary.moves.size()));
+    return head
+        + pick(l, u" Winner: %1 (+%2 bonus). Moves this round: %3."_s,
+               u"获胜者：%1（奖励%2分）。本轮共%3步。"_s)
+              .arg(summary.winner->nick, QString::number(winnerBonus),
+                   QString::number(summary.moves.size()));
 }
 
 } // namespace chorus::activities

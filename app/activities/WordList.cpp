@@ -12,25 +12,21 @@ using namespace Qt::StringLiterals;
 namespace chorus::activities {
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::activities::WordList", text);
-}
-
 Expected<QByteArray, WordListError> readAll(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return WordListError{WordListError::Code::Unreadable, 0,
-                             tr("Cannot read the word list %1: %2").arg(path, file.errorString())};
+        return WordListError {WordListError::Code::Unreadable, 0,
+                              QCoreApplication::translate("chorus::activities::WordList",
+                                                          "Cannot read the word list %1: %2")
+                                  .arg(path, file.errorString())};
     return file.readAll();
 }
 
 bool isLowerAsciiWord(const QString &word)
 {
-    return !word.isEmpty() && std::all_of(word.cbegin(), word.cend(), [](QChar c) {
-        return c >= u'a' && c <= u'z';
-    });
+    return !word.isEmpty()
+        && std::all_of(word.cbegin(), word.cend(), [](QChar c) { return c >= u'a' && c <= u'z'; });
 }
 
 } // namespace
@@ -94,7 +90,9 @@ Expected<WordList, WordListError> WordList::englishFromText(const QByteArray &te
             list.add(word);
     }
     if (list.m_words.isEmpty())
-        return WordListError{WordListError::Code::Empty, 0, tr("The word list has no usable words.")};
+        return WordListError {WordListError::Code::Empty, 0,
+                              QCoreApplication::translate("chorus::activities::WordList",
+                                                          "The word list has no usable words.")};
     list.finish();
     return list;
 }
@@ -117,14 +115,18 @@ Expected<WordList, WordListError> WordList::idiomsFromText(const QByteArray &tex
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
         if (line.size() != 4 || !std::all_of(line.cbegin(), line.cend(), isHan))
-            return WordListError{WordListError::Code::BadLine, int(i + 1),
-                                 tr("Line %1 is not a four-character idiom: %2")
-                                     .arg(i + 1)
-                                     .arg(line)};
+            return WordListError {
+                WordListError::Code::BadLine, int(i + 1),
+                QCoreApplication::translate("chorus::activities::WordList",
+                                            "Line %1 is not a four-character idiom: %2")
+                    .arg(i + 1)
+                    .arg(line)};
         list.add(line);
     }
     if (list.m_words.isEmpty())
-        return WordListError{WordListError::Code::Empty, 0, tr("The idiom list is empty.")};
+        return WordListError {WordListError::Code::Empty, 0,
+                              QCoreApplication::translate("chorus::activities::WordList",
+                                                          "The idiom list is empty.")};
     list.finish();
     return list;
 }

@@ -17,7 +17,7 @@ struct WordListError
 {
     enum class Code { Unreadable, Empty, BadLine };
     Code code = Code::Unreadable;
-    int line = 0;   ///< BadLine: 1-based line
+    int line = 0; ///< BadLine: 1-based line
     QString message; ///< for the operator, translated
 };
 
@@ -25,7 +25,7 @@ class WordList
 {
 public:
     enum class Kind {
-        English,      ///< lower-case a-z words; chains on letters
+        English, ///< lower-case a-z words; chains on letters
         ChineseIdiom, ///< four Han characters; chains on characters
     };
 

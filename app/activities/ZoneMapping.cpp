@@ -24,13 +24,13 @@ QDateTime floatingOf(QDate date, QTime time)
 MappedLocalTime mapLocalTime(const QTimeZone &zone, QDate date, QTime time)
 {
     const qint64 wall = floatingOf(date, time).toSecsSinceEpoch();
-    const auto transitions =
-        zone.transitions(QDateTime::fromSecsSinceEpoch(wall - kSearchSpan, Qt::UTC),
-                         QDateTime::fromSecsSinceEpoch(wall + kSearchSpan, Qt::UTC));
+    const auto transitions
+        = zone.transitions(QDateTime::fromSecsSinceEpoch(wall - kSearchSpan, Qt::UTC),
+                           QDateTime::fromSecsSinceEpoch(wall + kSearchSpan, Qt::UTC));
 
     // Every offset in force near this wall time is a candidate; a candidate is right when
     // the zone really has that offset at the instant it gives.
-    QList<int> offsets{offsetAt(zone, wall - kSearchSpan), offsetAt(zone, wall)};
+    QList<int> offsets {offsetAt(zone, wall - kSearchSpan), offsetAt(zone, wall)};
     for (const auto &t : transitions)
         offsets.append(t.offsetFromUtc);
     QList<qint64> instants;

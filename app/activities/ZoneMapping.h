@@ -15,8 +15,8 @@ namespace chorus::activities {
 
 /// How a scheduled wall-clock time was turned into an instant.
 enum class LocalTimeAdjustment {
-    None,          ///< the local time exists exactly once
-    ShiftedByGap,  ///< nonexistent (DST gap): moved forward by the gap
+    None, ///< the local time exists exactly once
+    ShiftedByGap, ///< nonexistent (DST gap): moved forward by the gap
     FirstOfRepeat, ///< ambiguous (DST overlap): the first of the two occurrences
 };
 

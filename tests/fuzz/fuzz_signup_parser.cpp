@@ -25,15 +25,19 @@ SignupConfig configFor(uint8_t shape)
 {
     SignupConfig config;
     config.title = (shape & 1) ? u"Club shirts 队服接龙"_s : u"Saturday run"_s;
-    config.capacity = shape % 4;                // 0 = no limit
+    config.capacity = shape % 4; // 0 = no limit
     config.waitlistCapacity = int(shape / 4 % 3) - 1; // -1, 0, 1
     config.timeZone = "Europe/Berlin";
     config.deadline = QDateTime(QDate(2025, 3, 14), QTime(17, 0), Qt::UTC);
     if (shape & 0x10)
         config.fields.append({u"name"_s, u"name"_s, u"姓名"_s, {}, true, true});
     if (shape & 0x20)
-        config.fields.append(
-            {u"size"_s, u"shirt size"_s, u"尺码"_s, {u"S"_s, u"M"_s, u"L"_s, u"XL"_s}, true, false});
+        config.fields.append({u"size"_s,
+                              u"shirt size"_s,
+                              u"尺码"_s,
+                              {u"S"_s, u"M"_s, u"L"_s, u"XL"_s},
+                              true,
+                              false});
     if (shape & 0x40)
         config.fields.append({u"note"_s, u"phone"_s, u"电话"_s, {}, false, false});
     return config;
@@ -81,8 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (raw.isEmpty())
             continue;
         const QString nick = u"m%1"_s.arg(uint8_t(raw[0]) % 4);
-        SignupMessage message{chorus::chat::PersonKey::of(u"room@rooms.example"_s, {}, {}, nick),
-                              nick, QString::fromUtf8(raw.mid(1)), at};
+        SignupMessage message {chorus::chat::PersonKey::of(u"room@rooms.example"_s, {}, {}, nick),
+                               nick, QString::fromUtf8(raw.mid(1)), at};
         const SignupState before = chain.state();
         const SignupOutcome outcome = chain.handle(message);
         checkInvariants(chain);

@@ -36,8 +36,8 @@ QList<QDateTime> expandWithLibical(icalcomponent *calendar, icalcomponent *event
     icaltimezone_set_component(zone, icalcomponent_new_clone(findTimeZone(calendar, tzid)));
     icaltimetype start = icalproperty_get_dtstart(dtstartProp);
     start = icaltime_set_timezone(&start, zone);
-    const icalrecurrencetype rule =
-        icalproperty_get_rrule(icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY));
+    const icalrecurrencetype rule
+        = icalproperty_get_rrule(icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY));
     icalrecur_iterator *it = icalrecur_iterator_new(rule, start);
     QList<QDateTime> out;
     for (int i = 0; i < count; ++i) {
@@ -66,11 +66,15 @@ private Q_SLOTS:
 
 void tst_CalendarExport::parsesBackWithRruleAndTzid()
 {
-    const QList<CalendarEvent> events{
-        {u"daily-german@chorus"_s, u"Daily German, group A; level 2"_s, u"Post the word of the day"_s,
+    const QList<CalendarEvent> events {
+        {u"daily-german@chorus"_s,
+         u"Daily German, group A; level 2"_s,
+         u"Post the word of the day"_s,
          {u"FREQ=DAILY"_s, QDate(2025, 3, 1), QTime(19, 0), "Europe/Berlin"},
          std::chrono::minutes(30)},
-        {u"plan-bali@chorus"_s, u"Day plan 行程"_s, {},
+        {u"plan-bali@chorus"_s,
+         u"Day plan 行程"_s,
+         {},
          {u"FREQ=WEEKLY;BYDAY=MO,WE,FR"_s, QDate(2025, 3, 3), QTime(8, 0), "Asia/Makassar"},
          std::chrono::minutes(15)},
     };
@@ -101,8 +105,8 @@ void tst_CalendarExport::parsesBackWithRruleAndTzid()
 
     icalcomponent *second = icalcomponent_get_next_component(calendar, ICAL_VEVENT_COMPONENT);
     QCOMPARE(QString::fromUtf8(icalcomponent_get_summary(second)), u"Day plan 行程"_s);
-    const icalrecurrencetype weekly =
-        icalproperty_get_rrule(icalcomponent_get_first_property(second, ICAL_RRULE_PROPERTY));
+    const icalrecurrencetype weekly
+        = icalproperty_get_rrule(icalcomponent_get_first_property(second, ICAL_RRULE_PROPERTY));
     QCOMPARE(weekly.freq, ICAL_WEEKLY_RECURRENCE);
     QCOMPARE(icalrecurrencetype_day_day_of_week(weekly.by_day[0]), ICAL_MONDAY_WEEKDAY);
     icalcomponent_free(calendar);
@@ -114,8 +118,8 @@ void tst_CalendarExport::calendarAppExpandsLikeChorus_data()
     QTest::addColumn<QByteArray>("zone");
     QTest::addColumn<QTime>("time");
     QTest::newRow("Berlin daily 19:00") << u"FREQ=DAILY"_s << "Europe/Berlin"_ba << QTime(19, 0);
-    QTest::newRow("LA weekly 09:30") << u"FREQ=WEEKLY;BYDAY=TU,SA"_s << "America/Los_Angeles"_ba
-                                     << QTime(9, 30);
+    QTest::newRow("LA weekly 09:30")
+        << u"FREQ=WEEKLY;BYDAY=TU,SA"_s << "America/Los_Angeles"_ba << QTime(9, 30);
     QTest::newRow("Bali daily 08:00") << u"FREQ=DAILY"_s << "Asia/Makassar"_ba << QTime(8, 0);
 }
 
@@ -124,7 +128,7 @@ void tst_CalendarExport::calendarAppExpandsLikeChorus()
     QFETCH(QString, rule);
     QFETCH(QByteArray, zone);
     QFETCH(QTime, time);
-    const RecurrenceSpec spec{rule, QDate(2025, 1, 4), time, zone};
+    const RecurrenceSpec spec {rule, QDate(2025, 1, 4), time, zone};
     const auto ics = exportCalendar({{u"x@chorus"_s, u"x"_s, {}, spec, std::chrono::minutes(30)}},
                                     utc(2025, 1, 1, 0));
     QVERIFY(ics);
@@ -144,7 +148,9 @@ void tst_CalendarExport::calendarAppExpandsLikeChorus()
 void tst_CalendarExport::untilBecomesUtc()
 {
     const auto ics = exportCalendar(
-        {{u"u@chorus"_s, u"until"_s, {},
+        {{u"u@chorus"_s,
+          u"until"_s,
+          {},
           {u"FREQ=DAILY;UNTIL=20250310"_s, QDate(2025, 3, 1), QTime(19, 0), "Europe/Berlin"},
           std::chrono::minutes(30)}},
         utc(2025, 1, 1, 0));
@@ -155,16 +161,22 @@ void tst_CalendarExport::untilBecomesUtc()
 
 void tst_CalendarExport::badScheduleIsRefused()
 {
-    const auto badZone = exportCalendar(
-        {{u"b@chorus"_s, u"b"_s, {}, {u"FREQ=DAILY"_s, QDate(2025, 3, 1), QTime(19, 0), "Atlantis/Capital"},
-          std::chrono::minutes(30)}},
-        utc(2025, 1, 1, 0));
+    const auto badZone
+        = exportCalendar({{u"b@chorus"_s,
+                           u"b"_s,
+                           {},
+                           {u"FREQ=DAILY"_s, QDate(2025, 3, 1), QTime(19, 0), "Atlantis/Capital"},
+                           std::chrono::minutes(30)}},
+                         utc(2025, 1, 1, 0));
     QVERIFY(!badZone);
     QCOMPARE(badZone.error().code, RecurrenceError::Code::UnknownTimeZone);
-    const auto badRule = exportCalendar(
-        {{u"b@chorus"_s, u"b"_s, {}, {u"FREQ=NEVER"_s, QDate(2025, 3, 1), QTime(19, 0), "Europe/Berlin"},
-          std::chrono::minutes(30)}},
-        utc(2025, 1, 1, 0));
+    const auto badRule
+        = exportCalendar({{u"b@chorus"_s,
+                           u"b"_s,
+                           {},
+                           {u"FREQ=NEVER"_s, QDate(2025, 3, 1), QTime(19, 0), "Europe/Berlin"},
+                           std::chrono::minutes(30)}},
+                         utc(2025, 1, 1, 0));
     QVERIFY(!badRule);
     QCOMPARE(badRule.error().code, RecurrenceError::Code::InvalidValue);
 }

@@ -66,9 +66,10 @@ void tst_CatchUp::onTimeFiringIsDueWhateverThePolicy()
 {
     QFETCH(int, policy);
     const Recurrence r = make(u"FREQ=DAILY"_s, QDate(2025, 3, 1), QTime(19, 0), "Europe/Berlin");
-    const CatchUpDecision d = decideCatchUp(r, rule(CatchUpPolicy(policy)),
-                                            {utc(2025, 3, 1, 0), utc(2025, 3, 3, 18), utc(2025, 3, 4, 18, 0, 30)});
-    QCOMPARE(instants(d.due), QList<QDateTime>{utc(2025, 3, 4, 18)});
+    const CatchUpDecision d
+        = decideCatchUp(r, rule(CatchUpPolicy(policy)),
+                        {utc(2025, 3, 1, 0), utc(2025, 3, 3, 18), utc(2025, 3, 4, 18, 0, 30)});
+    QCOMPARE(instants(d.due), QList<QDateTime> {utc(2025, 3, 4, 18)});
     QVERIFY(d.skipped.isEmpty());
     QVERIFY(d.ask.isEmpty());
     QCOMPARE(d.coveredUntil, utc(2025, 3, 4, 18));
@@ -78,16 +79,18 @@ void tst_CatchUp::afterSleepFireOnceLate()
 {
     // The laptop slept from Saturday evening until Tuesday 20:30; the post is daily at 19:00.
     const Recurrence r = make(u"FREQ=DAILY"_s, QDate(2025, 3, 1), QTime(19, 0), "Europe/Berlin");
-    const CatchUpDecision d = decideCatchUp(r, rule(CatchUpPolicy::FireOnceLate),
-                                            {utc(2025, 3, 1, 0), utc(2025, 3, 1, 18), utc(2025, 3, 4, 19, 30)});
-    QCOMPARE(instants(d.due), QList<QDateTime>{utc(2025, 3, 4, 18)}); // 90 min late, once
-    QCOMPARE(instants(d.skipped), (QList<QDateTime>{utc(2025, 3, 2, 18), utc(2025, 3, 3, 18)}));
+    const CatchUpDecision d
+        = decideCatchUp(r, rule(CatchUpPolicy::FireOnceLate),
+                        {utc(2025, 3, 1, 0), utc(2025, 3, 1, 18), utc(2025, 3, 4, 19, 30)});
+    QCOMPARE(instants(d.due), QList<QDateTime> {utc(2025, 3, 4, 18)}); // 90 min late, once
+    QCOMPARE(instants(d.skipped), (QList<QDateTime> {utc(2025, 3, 2, 18), utc(2025, 3, 3, 18)}));
     QVERIFY(d.ask.isEmpty());
     QCOMPARE(d.coveredUntil, utc(2025, 3, 4, 18));
 
     // Recording that and looking again a minute later finds nothing new.
-    const CatchUpDecision again = decideCatchUp(r, rule(CatchUpPolicy::FireOnceLate),
-                                                {utc(2025, 3, 1, 0), d.coveredUntil, utc(2025, 3, 4, 19, 31)});
+    const CatchUpDecision again
+        = decideCatchUp(r, rule(CatchUpPolicy::FireOnceLate),
+                        {utc(2025, 3, 1, 0), d.coveredUntil, utc(2025, 3, 4, 19, 31)});
     QVERIFY(again.due.isEmpty());
     QVERIFY(again.skipped.isEmpty());
     QVERIFY(again.ask.isEmpty());
@@ -96,8 +99,9 @@ void tst_CatchUp::afterSleepFireOnceLate()
 void tst_CatchUp::afterSleepSkip()
 {
     const Recurrence r = make(u"FREQ=DAILY"_s, QDate(2025, 3, 1), QTime(19, 0), "Europe/Berlin");
-    const CatchUpDecision d = decideCatchUp(r, rule(CatchUpPolicy::Skip),
-                                            {utc(2025, 3, 1, 0), utc(2025, 3, 1, 18), utc(2025, 3, 4, 19, 30)});
+    const CatchUpDecision d
+        = decideCatchUp(r, rule(CatchUpPolicy::Skip),
+                        {utc(2025, 3, 1, 0), utc(2025, 3, 1, 18), utc(2025, 3, 4, 19, 30)});
     QVERIFY(d.due.isEmpty());
     QCOMPARE(d.skipped.size(), 3);
     QCOMPARE(d.coveredUntil, utc(2025, 3, 4, 18));
@@ -106,38 +110,42 @@ void tst_CatchUp::afterSleepSkip()
 void tst_CatchUp::afterSleepAsk()
 {
     const Recurrence r = make(u"FREQ=DAILY"_s, QDate(2025, 3, 1), QTime(19, 0), "Europe/Berlin");
-    const CatchUpDecision d = decideCatchUp(r, rule(CatchUpPolicy::AskOperator),
-                                            {utc(2025, 3, 1, 0), utc(2025, 3, 1, 18), utc(2025, 3, 4, 19, 30)});
+    const CatchUpDecision d
+        = decideCatchUp(r, rule(CatchUpPolicy::AskOperator),
+                        {utc(2025, 3, 1, 0), utc(2025, 3, 1, 18), utc(2025, 3, 4, 19, 30)});
     QVERIFY(d.due.isEmpty());
     QVERIFY(d.skipped.isEmpty());
-    QCOMPARE(instants(d.ask), (QList<QDateTime>{utc(2025, 3, 2, 18), utc(2025, 3, 3, 18),
-                                                utc(2025, 3, 4, 18)}));
+    QCOMPARE(instants(d.ask),
+             (QList<QDateTime> {utc(2025, 3, 2, 18), utc(2025, 3, 3, 18), utc(2025, 3, 4, 18)}));
 }
 
 void tst_CatchUp::lateBeyondWindowIsSkipped()
 {
     const Recurrence r = make(u"FREQ=DAILY"_s, QDate(2025, 3, 1), QTime(19, 0), "Europe/Berlin");
-    const CatchUpDecision d = decideCatchUp(r, rule(CatchUpPolicy::FireOnceLate),
-                                            {utc(2025, 3, 1, 0), utc(2025, 3, 3, 18), utc(2025, 3, 4, 23, 0)});
+    const CatchUpDecision d
+        = decideCatchUp(r, rule(CatchUpPolicy::FireOnceLate),
+                        {utc(2025, 3, 1, 0), utc(2025, 3, 3, 18), utc(2025, 3, 4, 23, 0)});
     QVERIFY(d.due.isEmpty()); // five hours late is too late for an evening post
-    QCOMPARE(instants(d.skipped), QList<QDateTime>{utc(2025, 3, 4, 18)});
+    QCOMPARE(instants(d.skipped), QList<QDateTime> {utc(2025, 3, 4, 18)});
 }
 
 void tst_CatchUp::onTimeFiringSupersedesLateOne()
 {
     const Recurrence r = make(u"FREQ=HOURLY"_s, QDate(2025, 3, 1), QTime(9, 0), "Asia/Makassar");
     // Hourly at :00 local; the clock jumps from 10:00 to 13:00:30 local (05:00:30Z).
-    const CatchUpDecision d = decideCatchUp(r, rule(CatchUpPolicy::FireOnceLate),
-                                            {utc(2025, 3, 1, 0), utc(2025, 3, 1, 2), utc(2025, 3, 1, 5, 0, 30)});
-    QCOMPARE(instants(d.due), QList<QDateTime>{utc(2025, 3, 1, 5)});
-    QCOMPARE(instants(d.skipped), (QList<QDateTime>{utc(2025, 3, 1, 3), utc(2025, 3, 1, 4)}));
+    const CatchUpDecision d
+        = decideCatchUp(r, rule(CatchUpPolicy::FireOnceLate),
+                        {utc(2025, 3, 1, 0), utc(2025, 3, 1, 2), utc(2025, 3, 1, 5, 0, 30)});
+    QCOMPARE(instants(d.due), QList<QDateTime> {utc(2025, 3, 1, 5)});
+    QCOMPARE(instants(d.skipped), (QList<QDateTime> {utc(2025, 3, 1, 3), utc(2025, 3, 1, 4)}));
 }
 
 void tst_CatchUp::firingsBeforeEnablingNeverCount()
 {
     const Recurrence r = make(u"FREQ=DAILY"_s, QDate(2025, 3, 1), QTime(19, 0), "Europe/Berlin");
-    const CatchUpDecision d = decideCatchUp(r, rule(CatchUpPolicy::AskOperator),
-                                            {utc(2025, 3, 4, 18, 30), QDateTime(), utc(2025, 3, 5, 9)});
+    const CatchUpDecision d
+        = decideCatchUp(r, rule(CatchUpPolicy::AskOperator),
+                        {utc(2025, 3, 4, 18, 30), QDateTime(), utc(2025, 3, 5, 9)});
     QVERIFY(d.due.isEmpty());
     QVERIFY(d.ask.isEmpty()); // enabled after Tuesday's firing: nothing was missed
     QVERIFY(d.skipped.isEmpty());
@@ -146,8 +154,9 @@ void tst_CatchUp::firingsBeforeEnablingNeverCount()
 void tst_CatchUp::clockGoingBackDecidesNothing()
 {
     const Recurrence r = make(u"FREQ=HOURLY"_s, QDate(2025, 3, 1), QTime(9, 0), "Asia/Makassar");
-    const CatchUpDecision d = decideCatchUp(r, rule(CatchUpPolicy::FireOnceLate),
-                                            {utc(2025, 3, 1, 0), utc(2025, 3, 1, 6), utc(2025, 3, 1, 3, 0, 10)});
+    const CatchUpDecision d
+        = decideCatchUp(r, rule(CatchUpPolicy::FireOnceLate),
+                        {utc(2025, 3, 1, 0), utc(2025, 3, 1, 6), utc(2025, 3, 1, 3, 0, 10)});
     QVERIFY(d.clockWentBack);
     QVERIFY(d.due.isEmpty());
     QCOMPARE(d.coveredUntil, utc(2025, 3, 1, 6)); // keep the recorded mark; never refire 4:00-6:00
@@ -166,8 +175,8 @@ void tst_CatchUp::ticksWithClockJumpsDecideEveryFiringExactlyOnce()
     // A scheduler that ticks every 5 minutes, with a 7-hour sleep, a jump back and a jump
     // forward across the Berlin DST change: every firing is decided exactly once.
     QFETCH(int, policy);
-    const Recurrence r =
-        make(u"FREQ=HOURLY;BYMINUTE=0,30"_s, QDate(2025, 3, 29), QTime(0, 0), "Europe/Berlin");
+    const Recurrence r
+        = make(u"FREQ=HOURLY;BYMINUTE=0,30"_s, QDate(2025, 3, 29), QTime(0, 0), "Europe/Berlin");
     const CatchUpRule catchUp = rule(CatchUpPolicy(policy));
     const QDateTime enabled = utc(2025, 3, 29, 0);
     QList<QDateTime> ticks;

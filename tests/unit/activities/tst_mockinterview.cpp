@@ -38,14 +38,17 @@ QList<InterviewSlot> slotsFrom(int count, int startHour = 10)
 
 // Checks one rotation session: everyone interviews once and is interviewed once, nobody
 // twice in a slot, nobody with themselves.
-void checkRotationSession(const QList<InterviewPair> &pairs, const QList<InterviewParticipant> &people)
+void checkRotationSession(const QList<InterviewPair> &pairs,
+                          const QList<InterviewParticipant> &people)
 {
     QCOMPARE(pairs.size(), people.size());
     for (const InterviewParticipant &p : people) {
         QCOMPARE(std::count_if(pairs.cbegin(), pairs.cend(),
-                               [&](const InterviewPair &x) { return x.interviewer == p.person; }), 1);
+                               [&](const InterviewPair &x) { return x.interviewer == p.person; }),
+                 1);
         QCOMPARE(std::count_if(pairs.cbegin(), pairs.cend(),
-                               [&](const InterviewPair &x) { return x.interviewee == p.person; }), 1);
+                               [&](const InterviewPair &x) { return x.interviewee == p.person; }),
+                 1);
     }
     for (const InterviewPair &a : pairs) {
         QVERIFY(!(a.interviewer == a.interviewee));
@@ -166,10 +169,10 @@ void tst_MockInterview::teacherModeHonoursSignUps()
     const auto plan = planTeacherPairs(teacher, people, 3);
     QVERIFY(plan);
     QCOMPARE(plan.value().pairs.size(), 3);
-    QCOMPARE(plan.value().pairs[0], (InterviewPair{0, teacher, person(u"s3"_s)}));
-    QCOMPARE(plan.value().pairs[1], (InterviewPair{1, teacher, person(u"s1"_s)}));
-    QCOMPARE(plan.value().pairs[2], (InterviewPair{2, teacher, person(u"s0"_s)}));
-    QCOMPARE(plan.value().unplaced, QList<PersonKey>{person(u"s2"_s)});
+    QCOMPARE(plan.value().pairs[0], (InterviewPair {0, teacher, person(u"s3"_s)}));
+    QCOMPARE(plan.value().pairs[1], (InterviewPair {1, teacher, person(u"s1"_s)}));
+    QCOMPARE(plan.value().pairs[2], (InterviewPair {2, teacher, person(u"s0"_s)}));
+    QCOMPARE(plan.value().unplaced, QList<PersonKey> {person(u"s2"_s)});
     QCOMPARE(planTeacherPairs({}, people, 3).error().code, InterviewError::Code::NoTeacher);
 }
 
@@ -247,14 +250,17 @@ void tst_MockInterview::promptsRemindAndBrief()
     QCOMPARE(prompts[0].kind, ScheduledPrompt::Kind::Reminder);
     QCOMPARE(prompts[0].at, start.addSecs(-600));
     QCOMPARE(prompts[0].to, person(u"teacher"_s));
-    QCOMPARE(prompts[0].text, u"提醒：模拟面试“IELTS speaking”将于18:20开始（10分钟后）。你将面试Amy。"_s);
+    QCOMPARE(prompts[0].text,
+             u"提醒：模拟面试“IELTS speaking”将于18:20开始（10分钟后）。你将面试Amy。"_s);
     QCOMPARE(prompts[1].to, person(u"amy"_s));
-    QCOMPARE(prompts[1].text,
-             u"Reminder: mock interview “IELTS speaking” at 18:20 (in 10 min). Ms Wang interviews you."_s);
+    QCOMPARE(
+        prompts[1].text,
+        u"Reminder: mock interview “IELTS speaking” at 18:20 (in 10 min). Ms Wang interviews you."_s);
     QCOMPARE(prompts[2].kind, ScheduledPrompt::Kind::InterviewerBrief);
     QCOMPARE(prompts[2].at, start);
-    QCOMPARE(prompts[2].questions, (QStringList{u"Q1"_s, u"Q2"_s}));
-    QCOMPARE(prompts[2].text, u"你和Amy的模拟面试现在开始（15分钟），由你提问。问题：\n1. Q1\n2. Q2"_s);
+    QCOMPARE(prompts[2].questions, (QStringList {u"Q1"_s, u"Q2"_s}));
+    QCOMPARE(prompts[2].text,
+             u"你和Amy的模拟面试现在开始（15分钟），由你提问。问题：\n1. Q1\n2. Q2"_s);
     QCOMPARE(prompts[3].kind, ScheduledPrompt::Kind::IntervieweeNotice);
     QCOMPARE(prompts[3].to, person(u"amy"_s));
 }
@@ -269,21 +275,20 @@ void tst_MockInterview::promptsAvoidRepeatedQuestions()
     for (const InterviewParticipant &p : students(4))
         session.addParticipant(p);
     QVERIFY(session.pair({}));
-    const QuestionBank bank({{u"Q1"_s, {}, 0}, {u"Q2"_s, {}, 0}, {u"Q3"_s, {}, 0}, {u"Q4"_s, {}, 0},
-                             {u"Q5"_s, {}, 0}});
+    const QuestionBank bank(
+        {{u"Q1"_s, {}, 0}, {u"Q2"_s, {}, 0}, {u"Q3"_s, {}, 0}, {u"Q4"_s, {}, 0}, {u"Q5"_s, {}, 0}});
     QHash<QString, QSet<QString>> asked;
     asked[person(u"s0"_s).value] = {u"Q1"_s, u"Q2"_s, u"Q3"_s};
     for (const ScheduledPrompt &p : session.prompts(bank, asked)) {
         if (p.kind != ScheduledPrompt::Kind::InterviewerBrief)
             continue;
         QCOMPARE(p.questions.size(), 2);
-        const auto pair = std::find_if(session.plan().pairs.cbegin(), session.plan().pairs.cend(),
-                                       [&](const InterviewPair &x) {
-                                           return x.interviewer == p.to && x.slot == p.slot;
-                                       });
+        const auto pair = std::find_if(
+            session.plan().pairs.cbegin(), session.plan().pairs.cend(),
+            [&](const InterviewPair &x) { return x.interviewer == p.to && x.slot == p.slot; });
         QVERIFY(pair != session.plan().pairs.cend());
         if (pair->interviewee == person(u"s0"_s))
-            QCOMPARE(p.questions, (QStringList{u"Q4"_s, u"Q5"_s})); // the ones s0 has not had
+            QCOMPARE(p.questions, (QStringList {u"Q4"_s, u"Q5"_s})); // the ones s0 has not had
     }
 }
 
@@ -298,8 +303,9 @@ void tst_MockInterview::rubricScores()
         session.addParticipant(p);
     QVERIFY(session.pair({}));
     const InterviewPair first = session.plan().pairs.front();
-    RubricScore score{first.slot, first.interviewer, first.interviewee,
-                      {{u"fluency"_s, 4}, {u"grammar"_s, 3}}, u"good pace"_s, utc(11)};
+    RubricScore score {first.slot,        first.interviewer,
+                       first.interviewee, {{u"fluency"_s, 4}, {u"grammar"_s, 3}},
+                       u"good pace"_s,    utc(11)};
     QVERIFY(session.recordScore(score));
 
     RubricScore tooHigh = score;

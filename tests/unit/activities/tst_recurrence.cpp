@@ -64,8 +64,10 @@ void tst_Recurrence::dailyStaysLocalAcrossDst_data()
     QTest::addColumn<int>("offsetAfter");
     QTest::newRow("Berlin spring") << "Europe/Berlin"_ba << QDate(2025, 3, 26) << 1 << 2;
     QTest::newRow("Berlin autumn") << "Europe/Berlin"_ba << QDate(2025, 10, 22) << 2 << 1;
-    QTest::newRow("Los Angeles spring") << "America/Los_Angeles"_ba << QDate(2025, 3, 5) << -8 << -7;
-    QTest::newRow("Los Angeles autumn") << "America/Los_Angeles"_ba << QDate(2025, 10, 29) << -7 << -8;
+    QTest::newRow("Los Angeles spring")
+        << "America/Los_Angeles"_ba << QDate(2025, 3, 5) << -8 << -7;
+    QTest::newRow("Los Angeles autumn")
+        << "America/Los_Angeles"_ba << QDate(2025, 10, 29) << -7 << -8;
 }
 
 void tst_Recurrence::dailyStaysLocalAcrossDst()
@@ -127,16 +129,16 @@ void tst_Recurrence::fallBackOverlapFiresOnceAtFirstOccurrence()
 void tst_Recurrence::losAngelesGapAndOverlap()
 {
     // 9 March 2025 02:00 PST -> 03:00 PDT; 2 November 2025 02:00 PDT -> 01:00 PST.
-    const Recurrence spring =
-        make(u"FREQ=DAILY"_s, QDate(2025, 3, 8), QTime(2, 15), "America/Los_Angeles");
+    const Recurrence spring
+        = make(u"FREQ=DAILY"_s, QDate(2025, 3, 8), QTime(2, 15), "America/Los_Angeles");
     const QList<Firing> s = spring.nextFirings(utc(2025, 3, 8, 0), 3);
     QCOMPARE(s[0].at, utc(2025, 3, 8, 10, 15));
     QCOMPARE(s[1].adjustment, LocalTimeAdjustment::ShiftedByGap);
     QCOMPARE(s[1].at, utc(2025, 3, 9, 10, 15)); // 03:15 PDT
     QCOMPARE(s[2].at, utc(2025, 3, 10, 9, 15));
 
-    const Recurrence autumn =
-        make(u"FREQ=DAILY"_s, QDate(2025, 11, 1), QTime(1, 30), "America/Los_Angeles");
+    const Recurrence autumn
+        = make(u"FREQ=DAILY"_s, QDate(2025, 11, 1), QTime(1, 30), "America/Los_Angeles");
     const QList<Firing> a = autumn.nextFirings(utc(2025, 11, 1, 0), 3);
     QCOMPARE(a[0].at, utc(2025, 11, 1, 8, 30));
     QCOMPARE(a[1].adjustment, LocalTimeAdjustment::FirstOfRepeat);
@@ -159,14 +161,14 @@ void tst_Recurrence::makassarHasNoShifts()
 
 void tst_Recurrence::hourlyAcrossGapNeverFiresTwice()
 {
-    const Recurrence r = make(u"FREQ=HOURLY;BYMINUTE=30"_s, QDate(2025, 3, 29), QTime(22, 30),
-                              "Europe/Berlin");
+    const Recurrence r
+        = make(u"FREQ=HOURLY;BYMINUTE=30"_s, QDate(2025, 3, 29), QTime(22, 30), "Europe/Berlin");
     const QList<Firing> f = r.firingsBetween(utc(2025, 3, 29, 0), utc(2025, 3, 30, 6));
     for (qsizetype i = 1; i < f.size(); ++i)
         QVERIFY2(f[i - 1].at < f[i].at, "firings must be strictly increasing: none twice");
     // 01:30 CET, then the nonexistent 02:30 (moved to 01:30Z) meets 03:30 CEST (01:30Z): once.
-    const auto at0130z = std::count_if(f.cbegin(), f.cend(),
-                                       [](const Firing &x) { return x.at == utc(2025, 3, 30, 1, 30); });
+    const auto at0130z = std::count_if(
+        f.cbegin(), f.cend(), [](const Firing &x) { return x.at == utc(2025, 3, 30, 1, 30); });
     QCOMPARE(at0130z, 1);
     QVERIFY(std::any_of(f.cbegin(), f.cend(),
                         [](const Firing &x) { return x.at == utc(2025, 3, 30, 0, 30); }));
@@ -180,28 +182,31 @@ void tst_Recurrence::invalidRules_data()
     QTest::addColumn<QString>("part");
     QTest::newRow("empty") << u""_s << int(Code::EmptyRule) << u""_s;
     QTest::newRow("only prefix") << u"RRULE:"_s << int(Code::EmptyRule) << u""_s;
-    QTest::newRow("misspelt frequency") << u"FREQ=DAYLY"_s << int(Code::InvalidValue) << u"FREQ=DAYLY"_s;
+    QTest::newRow("misspelt frequency")
+        << u"FREQ=DAYLY"_s << int(Code::InvalidValue) << u"FREQ=DAYLY"_s;
     QTest::newRow("no frequency") << u"BYHOUR=3"_s << int(Code::MissingFrequency) << u"BYHOUR=3"_s;
     QTest::newRow("unknown part") << u"FOO=1;FREQ=DAILY"_s << int(Code::UnknownPart) << u"FOO=1"_s;
     QTest::newRow("hour out of range")
         << u"FREQ=DAILY;BYHOUR=25"_s << int(Code::InvalidValue) << u"BYHOUR=25"_s;
-    QTest::newRow("bad weekday")
-        << u"FREQ=WEEKLY;BYDAY=XX"_s << int(Code::InvalidValue) << u"BYDAY=XX"_s;
+    QTest::newRow("bad weekday") << u"FREQ=WEEKLY;BYDAY=XX"_s << int(Code::InvalidValue)
+                                 << u"BYDAY=XX"_s;
     QTest::newRow("count and until")
         << u"FREQ=DAILY;COUNT=2;UNTIL=20250101"_s << int(Code::CountWithUntil) << u""_s;
-    QTest::newRow("every second") << u"FREQ=SECONDLY"_s << int(Code::TooFrequent) << u"FREQ=SECONDLY"_s;
-    QTest::newRow("twice") << u"FREQ=DAILY;FREQ=WEEKLY"_s << int(Code::DuplicatePart) << u"FREQ=WEEKLY"_s;
+    QTest::newRow("every second") << u"FREQ=SECONDLY"_s << int(Code::TooFrequent)
+                                  << u"FREQ=SECONDLY"_s;
+    QTest::newRow("twice") << u"FREQ=DAILY;FREQ=WEEKLY"_s << int(Code::DuplicatePart)
+                           << u"FREQ=WEEKLY"_s;
     QTest::newRow("no value") << u"FREQ"_s << int(Code::Syntax) << u"FREQ"_s;
     QTest::newRow("zero interval")
         << u"FREQ=DAILY;INTERVAL=0"_s << int(Code::InvalidValue) << u"INTERVAL=0"_s;
     QTest::newRow("bad until") << u"FREQ=DAILY;UNTIL=2025-01-01"_s << int(Code::InvalidValue)
                                << u"UNTIL=2025-01-01"_s;
-    QTest::newRow("30 February")
-        << u"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"_s << int(Code::NoOccurrences) << u""_s;
+    QTest::newRow("30 February") << u"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"_s
+                                 << int(Code::NoOccurrences) << u""_s;
     QTest::newRow("until before start")
         << u"FREQ=DAILY;UNTIL=20200101"_s << int(Code::NoOccurrences) << u""_s;
-    QTest::newRow("non-Gregorian") << u"RSCALE=CHINESE;FREQ=YEARLY"_s << int(Code::UnknownPart)
-                                   << u"RSCALE=CHINESE"_s;
+    QTest::newRow("non-Gregorian")
+        << u"RSCALE=CHINESE;FREQ=YEARLY"_s << int(Code::UnknownPart) << u"RSCALE=CHINESE"_s;
 }
 
 void tst_Recurrence::invalidRules()
@@ -237,8 +242,8 @@ void tst_Recurrence::unknownZones()
 
 void tst_Recurrence::acceptsPrefixAndLowerCase()
 {
-    const Recurrence r = make(u"rrule:freq=weekly;byday=mo,we"_s, QDate(2025, 3, 3), QTime(7, 0),
-                              "Asia/Makassar");
+    const Recurrence r
+        = make(u"rrule:freq=weekly;byday=mo,we"_s, QDate(2025, 3, 3), QTime(7, 0), "Asia/Makassar");
     QCOMPARE(r.rule().normalized, u"FREQ=WEEKLY;BYDAY=MO,WE"_s);
     const QList<Firing> f = r.nextFirings(utc(2025, 3, 1, 0), 4);
     QCOMPARE(f.size(), 4);
@@ -266,8 +271,10 @@ void tst_Recurrence::windowsAgreeWithFullExpansion_data()
     QTest::addColumn<QByteArray>("zone");
     QTest::newRow("weekly two days Berlin") << u"FREQ=WEEKLY;BYDAY=MO,TH"_s << "Europe/Berlin"_ba;
     QTest::newRow("last Friday LA") << u"FREQ=MONTHLY;BYDAY=-1FR"_s << "America/Los_Angeles"_ba;
-    QTest::newRow("every 3 days at 02:30 Berlin") << u"FREQ=DAILY;INTERVAL=3"_s << "Europe/Berlin"_ba;
-    QTest::newRow("twice a day Bali") << u"FREQ=DAILY;BYHOUR=8,20;BYMINUTE=0"_s << "Asia/Makassar"_ba;
+    QTest::newRow("every 3 days at 02:30 Berlin")
+        << u"FREQ=DAILY;INTERVAL=3"_s << "Europe/Berlin"_ba;
+    QTest::newRow("twice a day Bali")
+        << u"FREQ=DAILY;BYHOUR=8,20;BYMINUTE=0"_s << "Asia/Makassar"_ba;
 }
 
 void tst_Recurrence::windowsAgreeWithFullExpansion()
@@ -289,8 +296,8 @@ void tst_Recurrence::windowsAgreeWithFullExpansion()
         std::copy_if(all.cbegin(), all.cend(), std::back_inserter(expected),
                      [&](const Firing &f) { return f.at >= from && f.at < to; });
         QCOMPARE(r.firingsBetween(from, to), expected);
-        const auto next = std::find_if(all.cbegin(), all.cend(),
-                                       [&](const Firing &f) { return f.at > from; });
+        const auto next
+            = std::find_if(all.cbegin(), all.cend(), [&](const Firing &f) { return f.at > from; });
         if (next != all.cend())
             QCOMPARE(r.nextFirings(from, 1).front(), *next);
     }
@@ -309,8 +316,8 @@ void tst_Recurrence::untilAndCount()
                                       QTime(19, 0), "Europe/Berlin");
     QCOMPARE(byInstant.nextFirings(utc(2025, 1, 1, 0), 100).size(), 3); // 1st..3rd at 18:00Z
 
-    const Recurrence counted =
-        make(u"FREQ=WEEKLY;COUNT=4"_s, QDate(2025, 3, 1), QTime(9, 0), "Europe/Berlin");
+    const Recurrence counted
+        = make(u"FREQ=WEEKLY;COUNT=4"_s, QDate(2025, 3, 1), QTime(9, 0), "Europe/Berlin");
     QCOMPARE(counted.nextFirings(utc(2025, 1, 1, 0), 100).size(), 4);
     QCOMPARE(counted.nextFirings(utc(2025, 3, 10, 0), 100).size(), 2);
 }
@@ -318,8 +325,7 @@ void tst_Recurrence::untilAndCount()
 void tst_Recurrence::previewShowsGroupAndOperatorTime()
 {
     const Recurrence r = make(u"FREQ=DAILY"_s, QDate(2025, 3, 28), QTime(19, 0), "Europe/Berlin");
-    const QList<FiringPreview> p =
-        r.preview(utc(2025, 3, 28, 0), 3, QTimeZone("Asia/Shanghai"));
+    const QList<FiringPreview> p = r.preview(utc(2025, 3, 28, 0), 3, QTimeZone("Asia/Shanghai"));
     QCOMPARE(p.size(), 3);
     QCOMPARE(p[0].groupTime.time(), QTime(19, 0));
     QCOMPARE(p[0].operatorTime.time(), QTime(2, 0)); // +7 h in winter
@@ -358,10 +364,10 @@ void tst_Recurrence::staggeredSendsAreSpacedAndDeterministic()
 void tst_Recurrence::eachGroupFiresOnItsOwnClock()
 {
     // A travel rep's 08:00 plan in Bali and in Berlin: two instants, no delay needed.
-    const auto plan = planSends(u"FREQ=DAILY"_s, QDate(2025, 7, 1), QTime(8, 0),
-                                {{u"berlin@rooms"_s, "Europe/Berlin"}, {u"bali@rooms"_s, "Asia/Makassar"}},
-                                utc(2025, 7, 2, 0) .addSecs(-12 * 3600), utc(2025, 7, 2, 12),
-                                std::chrono::seconds(20));
+    const auto plan = planSends(
+        u"FREQ=DAILY"_s, QDate(2025, 7, 1), QTime(8, 0),
+        {{u"berlin@rooms"_s, "Europe/Berlin"}, {u"bali@rooms"_s, "Asia/Makassar"}},
+        utc(2025, 7, 2, 0).addSecs(-12 * 3600), utc(2025, 7, 2, 12), std::chrono::seconds(20));
     QVERIFY(plan);
     QCOMPARE(plan.value().size(), 2);
     QCOMPARE(plan.value()[0].groupId, u"bali@rooms"_s);

@@ -41,8 +41,9 @@ SignupConfig shirtConfig(int capacity = 10)
 {
     SignupConfig c = plainConfig(capacity);
     c.title = u"Club shirts 队服接龙"_s;
-    c.fields = {{u"name"_s, u"name"_s, u"姓名"_s, {}, true, true},
-                {u"size"_s, u"shirt size"_s, u"尺码"_s, {u"S"_s, u"M"_s, u"L"_s, u"XL"_s}, true, false}};
+    c.fields
+        = {{u"name"_s, u"name"_s, u"姓名"_s, {}, true, true},
+           {u"size"_s, u"shirt size"_s, u"尺码"_s, {u"S"_s, u"M"_s, u"L"_s, u"XL"_s}, true, false}};
     return c;
 }
 
@@ -111,7 +112,7 @@ void tst_SignupChain::keywordsJoin()
     QCOMPARE(chain.handle(msg(u"李四"_s, u"报名！"_s)).position, 4);
     QCOMPARE(chain.handle(msg(u"dora"_s, u"＋１"_s)).position, 5); // full-width from a phone
     QCOMPARE(nicks(chain.state().confirmed),
-             (QStringList{u"alice"_s, u"bob"_s, u"张三"_s, u"李四"_s, u"dora"_s}));
+             (QStringList {u"alice"_s, u"bob"_s, u"张三"_s, u"李四"_s, u"dora"_s}));
 }
 
 void tst_SignupChain::notKeywords_data()
@@ -144,7 +145,8 @@ void tst_SignupChain::fieldsAreRead_data()
     QTest::newRow("spaces") << u"+1 Alice Smith m"_s << u"Alice Smith"_s << u"M"_s;
     QTest::newRow("CJK with unit") << u"接龙 张三 L码"_s << u"张三"_s << u"L"_s;
     QTest::newRow("CJK punctuation") << u"报名：李四，XL"_s << u"李四"_s << u"XL"_s;
-    QTest::newRow("labelled, any order") << u"+1 size: xl name: Bob Lee"_s << u"Bob Lee"_s << u"XL"_s;
+    QTest::newRow("labelled, any order")
+        << u"+1 size: xl name: Bob Lee"_s << u"Bob Lee"_s << u"XL"_s;
     QTest::newRow("Chinese labels") << u"+1 尺码：M 姓名：王五"_s << u"王五"_s << u"M"_s;
     QTest::newRow("one per line") << u"+1\nCarol\nS"_s << u"Carol"_s << u"S"_s;
     QTest::newRow("full-width") << u"＋１ Dora，ｍ"_s << u"Dora"_s << u"M"_s;
@@ -202,8 +204,8 @@ void tst_SignupChain::withdrawPromotesFromWaitlist()
     SignupChain chain(plainConfig(2));
     for (const QString &nick : {u"a"_s, u"b"_s, u"c"_s, u"d"_s})
         chain.handle(msg(nick, u"+1"_s));
-    QCOMPARE(nicks(chain.state().confirmed), (QStringList{u"a"_s, u"b"_s}));
-    QCOMPARE(nicks(chain.state().waitlist), (QStringList{u"c"_s, u"d"_s}));
+    QCOMPARE(nicks(chain.state().confirmed), (QStringList {u"a"_s, u"b"_s}));
+    QCOMPARE(nicks(chain.state().waitlist), (QStringList {u"c"_s, u"d"_s}));
     bool waitlisted = false;
     QCOMPARE(chain.positionOf(person(u"d"_s), &waitlisted), 2);
     QVERIFY(waitlisted);
@@ -213,8 +215,8 @@ void tst_SignupChain::withdrawPromotesFromWaitlist()
     QVERIFY(out.promoted);
     QCOMPARE(out.promoted->nick, u"c"_s);
     QVERIFY(out.reply.contains(u"@c moves up from the waitlist"_s));
-    QCOMPARE(nicks(chain.state().confirmed), (QStringList{u"b"_s, u"c"_s}));
-    QCOMPARE(nicks(chain.state().waitlist), QStringList{u"d"_s});
+    QCOMPARE(nicks(chain.state().confirmed), (QStringList {u"b"_s, u"c"_s}));
+    QCOMPARE(nicks(chain.state().waitlist), QStringList {u"d"_s});
 
     const SignupOutcome fromWaitlist = chain.handle(msg(u"d"_s, u"退出"_s));
     QCOMPARE(fromWaitlist.kind, Kind::Withdrew);
@@ -224,7 +226,7 @@ void tst_SignupChain::withdrawPromotesFromWaitlist()
 
     QCOMPARE(chain.handle(msg(u"e"_s, u"withdraw"_s)).kind, Kind::NotOnList);
     QCOMPARE(chain.handle(msg(u"b"_s, u"-1 sorry, sick"_s)).kind, Kind::Withdrew);
-    QCOMPARE(nicks(chain.state().confirmed), QStringList{u"c"_s});
+    QCOMPARE(nicks(chain.state().confirmed), QStringList {u"c"_s});
 }
 
 void tst_SignupChain::capacityWithoutWaitlist()
@@ -324,7 +326,7 @@ void tst_SignupChain::pasteMissingLinesChangesNothing()
     const SignupOutcome o = chain.handle(msg(u"dan"_s, text));
     QCOMPARE(o.kind, Kind::Joined);
     QCOMPARE(o.position, 4);
-    QCOMPARE(nicks(chain.state().confirmed), (QStringList{u"a1"_s, u"b2"_s, u"c3"_s, u"dan"_s}));
+    QCOMPARE(nicks(chain.state().confirmed), (QStringList {u"a1"_s, u"b2"_s, u"c3"_s, u"dan"_s}));
     QCOMPARE(o.ignored.size(), 1);
     QCOMPARE(o.ignored.front().reason, IgnoredLine::Reason::RemovesAnotherMember);
     QCOMPARE(o.ignored.front().ownerNick, u"c3"_s);
@@ -357,7 +359,8 @@ void tst_SignupChain::pasteNumbersOnlyList()
     SignupChain chain(plainConfig());
     chain.handle(msg(u"amy"_s, u"+1"_s));
     chain.handle(msg(u"ben"_s, u"+1"_s));
-    const SignupOutcome o = chain.handle(msg(u"cat"_s, u"1. amy\n2. ben\n3. +1 cat bringing a friend"_s));
+    const SignupOutcome o
+        = chain.handle(msg(u"cat"_s, u"1. amy\n2. ben\n3. +1 cat bringing a friend"_s));
     QCOMPARE(o.kind, Kind::Joined);
     QCOMPARE(chain.state().confirmed.back().note, u"bringing a friend"_s);
 }
@@ -393,20 +396,22 @@ void tst_SignupChain::renderShowsListWaitlistAndPlaces()
     chain.handle(msg(u"alice"_s, u"+1 Alice Smith, M"_s));
     chain.handle(msg(u"bob"_s, u"+1 Bob Lee, L"_s));
     chain.handle(msg(u"carol"_s, u"+1 Carol King, S"_s));
-    QCOMPARE(chain.render(), u"Club shirts 队服接龙\n"
-                             u"1. Alice Smith M\n"
-                             u"2. Bob Lee L\n"
-                             u"Waitlist:\n"
-                             u"1. Carol King S\n"
-                             u"Spots left: 0 of 2\n"
-                             u"Reply +1 to join, -1 to withdraw."_s);
-    QCOMPARE(chain.render(Language::Chinese), u"Club shirts 队服接龙\n"
-                                              u"1. Alice Smith M\n"
-                                              u"2. Bob Lee L\n"
-                                              u"候补：\n"
-                                              u"1. Carol King S\n"
-                                              u"剩余名额：0/2\n"
-                                              u"回复“+1”报名，“-1”退出。"_s);
+    QCOMPARE(chain.render(),
+             u"Club shirts 队服接龙\n"
+             u"1. Alice Smith M\n"
+             u"2. Bob Lee L\n"
+             u"Waitlist:\n"
+             u"1. Carol King S\n"
+             u"Spots left: 0 of 2\n"
+             u"Reply +1 to join, -1 to withdraw."_s);
+    QCOMPARE(chain.render(Language::Chinese),
+             u"Club shirts 队服接龙\n"
+             u"1. Alice Smith M\n"
+             u"2. Bob Lee L\n"
+             u"候补：\n"
+             u"1. Carol King S\n"
+             u"剩余名额：0/2\n"
+             u"回复“+1”报名，“-1”退出。"_s);
 }
 
 void tst_SignupChain::csvExport()
@@ -418,11 +423,13 @@ void tst_SignupChain::csvExport()
     QVERIFY(csv.startsWith("\xEF\xBB\xBF"));
     const QStringList lines = QString::fromUtf8(csv.mid(3)).split(u"\r\n"_s);
     QCOMPARE(lines[0], u"#,Status,Nick,Member,Joined (UTC),name,shirt size,Note"_s);
-    QCOMPARE(lines[1], u"1,confirmed,alice,nick:run@rooms.example/alice,2025-03-10T09:30:00Z,"
-                       u"\"Alice \"\"Ally\"\" Smith\",M,"_s);
+    QCOMPARE(lines[1],
+             u"1,confirmed,alice,nick:run@rooms.example/alice,2025-03-10T09:30:00Z,"
+             u"\"Alice \"\"Ally\"\" Smith\",M,"_s);
     // A formula in member text is neutralised for spreadsheets.
-    QCOMPARE(lines[2], u"1,waitlist,mallory,nick:run@rooms.example/mallory,2025-03-10T10:00:00Z,"
-                       u"\"'=HYPERLINK(\"\"http://x\"\")\",S,"_s);
+    QCOMPARE(lines[2],
+             u"1,waitlist,mallory,nick:run@rooms.example/mallory,2025-03-10T10:00:00Z,"
+             u"\"'=HYPERLINK(\"\"http://x\"\")\",S,"_s);
     QCOMPARE(lines.size(), 4); // header, two rows, trailing empty
     const QString zh = QString::fromUtf8(chain.toCsv(Language::Chinese));
     QVERIFY(zh.contains(u"状态,昵称,成员,报名时间（UTC）,姓名,尺码,备注"_s));

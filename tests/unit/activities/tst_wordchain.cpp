@@ -73,7 +73,7 @@ void tst_WordChain::englishDictionaryFromWamerican()
     QVERIFY(m_english->contains(u"apple"_s));
     QVERIFY(!m_english->contains(u"boston"_s)); // only "Boston": a proper noun
     QVERIFY(!m_english->contains(u"apple's"_s)); // possessive
-    QVERIFY(!m_english->contains(u"a"_s));       // shorter than two letters
+    QVERIFY(!m_english->contains(u"a"_s)); // shorter than two letters
     QVERIFY(!WordList::loadEnglish(u"/nonexistent/words"_s));
 }
 
@@ -119,7 +119,8 @@ void tst_WordChain::englishRound()
     QCOMPARE(egg.word, u"egg"_s);
     QCOMPARE(egg.points, 1);
     QCOMPARE(egg.reply, u"✓ bob: “egg” (+1). Next: “g”."_s);
-    QCOMPARE(referee.play(person(u"amy"_s), u"amy"_s, u"Goat"_s, at(20)).verdict, Verdict::Accepted);
+    QCOMPARE(referee.play(person(u"amy"_s), u"amy"_s, u"Goat"_s, at(20)).verdict,
+             Verdict::Accepted);
     QCOMPARE(referee.turnDeadline(), at(80));
     QCOMPARE(referee.leaderboard().row(person(u"bob"_s))->points, 1);
     QCOMPARE(referee.leaderboard().row(person(u"amy"_s))->moves, 1);
@@ -180,7 +181,8 @@ void tst_WordChain::oneMoveInARow()
     WordChainReferee referee(m_english, rules);
     QVERIFY(referee.startRound(u"apple"_s, at(0)));
     QCOMPARE(referee.play(person(u"bob"_s), u"bob"_s, u"egg"_s, at(1)).verdict, Verdict::Accepted);
-    QCOMPARE(referee.play(person(u"bob"_s), u"bob"_s, u"goat"_s, at(2)).verdict, Verdict::TwoInARow);
+    QCOMPARE(referee.play(person(u"bob"_s), u"bob"_s, u"goat"_s, at(2)).verdict,
+             Verdict::TwoInARow);
     QCOMPARE(referee.play(person(u"amy"_s), u"amy"_s, u"goat"_s, at(3)).verdict, Verdict::Accepted);
     QCOMPARE(referee.play(person(u"bob"_s), u"bob"_s, u"tent"_s, at(4)).verdict, Verdict::Accepted);
 }
@@ -248,7 +250,8 @@ void tst_WordChain::startNeedsAWordThatCanBeAnswered()
     auto deadEnd = referee.startRound(u"大公无私"_s, at(0));
     QVERIFY(!deadEnd);
     QCOMPARE(deadEnd.error().code, StartError::Code::DeadEnd);
-    QCOMPARE(referee.startRound(u"不是成语"_s, at(0)).error().code, StartError::Code::NotInDictionary);
+    QCOMPARE(referee.startRound(u"不是成语"_s, at(0)).error().code,
+             StartError::Code::NotInDictionary);
     const QString suggested = referee.suggestStart(12345);
     QVERIFY(m_idioms->contains(suggested));
     QCOMPARE(referee.suggestStart(12345), suggested);
@@ -292,14 +295,16 @@ void tst_WordChain::announcementsInBothLanguages()
              u"Word chain — round 1! First word: “apple”. The next word starts with “e”. "
              u"45 s per turn; no repeats."_s);
     english.play(person(u"bob"_s), u"bob"_s, u"egg"_s, at(1));
-    QCOMPARE(english.tick(at(100))->announcement,
-             u"Round 1 over: time's up after “egg”. Winner: bob (+3 bonus). Moves this round: 1."_s);
+    QCOMPARE(
+        english.tick(at(100))->announcement,
+        u"Round 1 over: time's up after “egg”. Winner: bob (+3 bonus). Moves this round: 1."_s);
 
     WordChainRules zh;
     zh.language = Language::Chinese;
     WordChainReferee idioms(m_idioms, zh);
-    QCOMPARE(idioms.startRound(u"人山人海"_s, at(0)).value(),
-             u"成语接龙第1轮开始！第一个成语：“人山人海”，请接以“海”开头的成语。每轮限时60秒，不能重复。"_s);
+    QCOMPARE(
+        idioms.startRound(u"人山人海"_s, at(0)).value(),
+        u"成语接龙第1轮开始！第一个成语：“人山人海”，请接以“海”开头的成语。每轮限时60秒，不能重复。"_s);
     idioms.play(person(u"张三"_s), u"张三"_s, u"海阔天空"_s, at(1));
     QCOMPARE(idioms.tick(at(100))->announcement,
              u"第1轮结束：“海阔天空”之后无人接上。获胜者：张三（奖励3分）。本轮共1步。"_s);
