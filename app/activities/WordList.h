@@ -24,6 +24,9 @@ struct WordListError
 class WordList
 {
 public:
+    /// Where Debian's wamerican package installs its word list.
+    static constexpr const char *kWamericanPath = "/usr/share/dict/american-english";
+
     enum class Kind {
         English, ///< lower-case a-z words; chains on letters
         ChineseIdiom, ///< four Han characters; chains on characters

@@ -273,6 +273,9 @@ void tst_Recurrence::windowsAgreeWithFullExpansion_data()
     QTest::newRow("last Friday LA") << u"FREQ=MONTHLY;BYDAY=-1FR"_s << "America/Los_Angeles"_ba;
     QTest::newRow("every 3 days at 02:30 Berlin")
         << u"FREQ=DAILY;INTERVAL=3"_s << "Europe/Berlin"_ba;
+    QTest::newRow("last Sunday of March, in the gap")
+        << u"FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"_s << "Europe/Berlin"_ba;
+    QTest::newRow("31st of the month") << u"FREQ=MONTHLY;BYMONTHDAY=31"_s << "Europe/Berlin"_ba;
     QTest::newRow("twice a day Bali")
         << u"FREQ=DAILY;BYHOUR=8,20;BYMINUTE=0"_s << "Asia/Makassar"_ba;
 }
@@ -285,7 +288,7 @@ void tst_Recurrence::windowsAgreeWithFullExpansion()
     QFETCH(QByteArray, zone);
     const Recurrence r = make(rule, QDate(2024, 1, 1), QTime(2, 30), zone);
     const QList<Firing> all = r.firingsBetween(utc(2023, 12, 30, 0), utc(2027, 1, 1, 0));
-    QVERIFY(all.size() > 20);
+    QVERIFY(all.size() >= 3);
     std::mt19937 random(42);
     std::uniform_int_distribution<qint64> secs(utc(2024, 1, 1, 0).toSecsSinceEpoch(),
                                                utc(2026, 12, 1, 0).toSecsSinceEpoch());

@@ -11,7 +11,6 @@ using Verdict = MoveResult::Verdict;
 
 namespace {
 
-const QString kEnglishWords = u"/usr/share/dict/american-english"_s; // Debian's wamerican
 
 QDateTime at(int seconds)
 {
@@ -57,7 +56,7 @@ private:
 
 void tst_WordChain::initTestCase()
 {
-    auto english = WordList::loadEnglish(kEnglishWords);
+    auto english = WordList::loadEnglish(QString::fromLatin1(WordList::kWamericanPath));
     QVERIFY2(english, qPrintable(english ? QString() : english.error().message));
     m_english = std::make_shared<const WordList>(english.value());
     QVERIFY2(!idiomsPath().isEmpty(), "CHORUS_IDIOMS is set by CTest");
