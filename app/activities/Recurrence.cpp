@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <numeric>
 
 using namespace Qt::StringLiterals;
 
@@ -104,6 +105,39 @@ qint64 ceilSecs(qint64 ms)
     return ms >= 0 ? (ms + 999) / 1000 : -((-ms) / 1000);
 }
 
+// For a minutely or hourly rule (weekday and hour filters only, see RecurrenceRule):
+// whether any minute of the week is both reachable in steps of INTERVAL from the start
+// and passes the filters. Steps repeat weekly, so one week decides it.
+bool subDailyRuleCanFire(const icalrecurrencetype &rule, QDate startDate, QTime startTime)
+{
+    constexpr int kWeek = 7 * 24 * 60;
+    const int stepMinutes
+        = rule.freq == ICAL_MINUTELY_RECURRENCE ? rule.interval : rule.interval * 60;
+    const int start
+        = (startDate.dayOfWeek() - 1) * 1440 + startTime.hour() * 60 + startTime.minute();
+    const int stride = std::gcd(stepMinutes, kWeek);
+    auto listed = [](const short *values, int size, int value) {
+        if (values[0] == ICAL_RECURRENCE_ARRAY_MAX)
+            return true; // no filter
+        for (int i = 0; i < size && values[i] != ICAL_RECURRENCE_ARRAY_MAX; ++i) {
+            if (values[i] == value)
+                return true;
+        }
+        return false;
+    };
+    for (int slot = start % stride; slot < kWeek; slot += stride) {
+        // libical numbers weekdays from Sunday = 1; slot days count from Monday = 0.
+        const int weekday = (slot / 1440 + 1) % 7 + 1;
+        bool dayOk = rule.by_day[0] == ICAL_RECURRENCE_ARRAY_MAX;
+        for (int i = 0;
+             !dayOk && i < ICAL_BY_DAY_SIZE && rule.by_day[i] != ICAL_RECURRENCE_ARRAY_MAX; ++i)
+            dayOk = int(icalrecurrencetype_day_day_of_week(rule.by_day[i])) == weekday;
+        if (dayOk && listed(rule.by_hour, ICAL_BY_HOUR_SIZE, slot % 1440 / 60))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 Expected<QTimeZone, RecurrenceError> timeZoneFor(const QByteArray &id)
@@ -139,6 +173,17 @@ Expected<Recurrence, RecurrenceError> Recurrence::create(const RecurrenceSpec &s
             {},
             QCoreApplication::translate("chorus::activities::Recurrence",
                                         "The schedule needs a valid start date and time.")};
+
+    const icalrecurrencetype parsed
+        = icalrecurrencetype_from_string(rule.value().iterable.constData());
+    const bool subDaily
+        = parsed.freq == ICAL_MINUTELY_RECURRENCE || parsed.freq == ICAL_HOURLY_RECURRENCE;
+    if (subDaily && !subDailyRuleCanFire(parsed, spec.startDate, spec.startTime))
+        return RecurrenceError {RecurrenceError::Code::NoOccurrences, rule.value().normalized,
+                                QCoreApplication::translate(
+                                    "chorus::activities::Recurrence",
+                                    "This rule never fires: counting INTERVAL from the start time "
+                                    "never reaches the hours or days it is limited to.")};
 
     Recurrence recurrence;
     recurrence.m_spec = spec;

@@ -168,6 +168,30 @@ Expected<ParsedRule, RecurrenceError> parseRecurrenceRule(const QString &rrule)
                         "chorus::activities::Recurrence",
                         "COUNT and UNTIL cannot be used together; keep one of them."));
 
+    if (frequency == u"MINUTELY"_s || frequency == u"HOURLY"_s) {
+        // libical walks these one minute or hour at a time, so a date filter that never
+        // matches (BYMONTHDAY=30 in February) would keep it busy for centuries. Keep them
+        // to weekday and hour filters, which Recurrence checks before walking.
+        static const QRegularExpression weekdays(
+            u"^(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU))*$"_s);
+        QStringList allowed {u"FREQ"_s, u"INTERVAL"_s, u"COUNT"_s, u"UNTIL"_s,
+                             u"WKST"_s, u"BYDAY"_s,    u"BYHOUR"_s};
+        if (frequency == u"HOURLY"_s)
+            allowed.append(u"BYMINUTE"_s);
+        for (const QString &part : parts) {
+            const QString name = part.left(part.indexOf(u'='));
+            const bool plainDays = name != u"BYDAY"_s || weekdays.match(part.mid(6)).hasMatch();
+            if (!allowed.contains(name) || !plainDays)
+                return fail(Code::Unsupported, part,
+                            QCoreApplication::translate(
+                                "chorus::activities::Recurrence",
+                                "With FREQ=%1, Chorus supports only INTERVAL, BYDAY (plain "
+                                "weekdays), BYHOUR, BYMINUTE (hourly), COUNT and UNTIL. For "
+                                "other filters use FREQ=DAILY with BYHOUR and BYMINUTE.")
+                                .arg(frequency));
+        }
+    }
+
     ParsedRule rule;
     rule.hasCount = hasCount;
     if (!untilValue.isEmpty() && !parseUntil(untilValue, &rule.until))

@@ -24,6 +24,7 @@ struct RecurrenceError
         InvalidValue, ///< a value libical or RFC 5545 rejects
         CountWithUntil, ///< COUNT and UNTIL together (RFC 5545 forbids it)
         TooFrequent, ///< more often than once a minute
+        Unsupported, ///< valid RFC 5545 that Chorus does not run (date filters on sub-daily rules)
         NoOccurrences, ///< the rule never fires (BYMONTHDAY=30 in February, UNTIL in the past)
         UnknownTimeZone, ///< not an IANA zone this system knows
         InvalidStart, ///< no valid start date and time

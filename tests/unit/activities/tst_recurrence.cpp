@@ -47,6 +47,7 @@ private Q_SLOTS:
     void unknownZones_data();
     void unknownZones();
     void acceptsPrefixAndLowerCase();
+    void subDailyRulesWithFilters();
     void windowIsHalfOpenAndNextIsStrict();
     void windowsAgreeWithFullExpansion_data();
     void windowsAgreeWithFullExpansion();
@@ -205,6 +206,12 @@ void tst_Recurrence::invalidRules_data()
                                  << int(Code::NoOccurrences) << u""_s;
     QTest::newRow("until before start")
         << u"FREQ=DAILY;UNTIL=20200101"_s << int(Code::NoOccurrences) << u""_s;
+    QTest::newRow("date filter on a minutely rule")
+        << u"FREQ=MINUTELY;BYMONTH=2;BYMONTHDAY=30"_s << int(Code::Unsupported) << u"BYMONTH=2"_s;
+    QTest::newRow("hourly in steps that never reach the hour")
+        << u"FREQ=HOURLY;INTERVAL=2;BYHOUR=2"_s << int(Code::NoOccurrences) << u""_s;
+    QTest::newRow("weekly steps that never reach the weekday")
+        << u"FREQ=HOURLY;INTERVAL=168;BYDAY=SU"_s << int(Code::NoOccurrences) << u""_s;
     QTest::newRow("non-Gregorian")
         << u"RSCALE=CHINESE;FREQ=YEARLY"_s << int(Code::UnknownPart) << u"RSCALE=CHINESE"_s;
 }
@@ -250,6 +257,25 @@ void tst_Recurrence::acceptsPrefixAndLowerCase()
     QCOMPARE(f[0].localDate, QDate(2025, 3, 3)); // Monday
     QCOMPARE(f[1].localDate, QDate(2025, 3, 5)); // Wednesday
     QCOMPARE(f[2].localDate, QDate(2025, 3, 10));
+}
+
+void tst_Recurrence::subDailyRulesWithFilters()
+{
+    // Every two hours from 19:00 on a Saturday, only at 09:00, 11:00 and 13:00 on weekdays.
+    const Recurrence hourly = make(u"FREQ=HOURLY;INTERVAL=2;BYHOUR=9,11,13;BYDAY=MO,TU"_s,
+                                   QDate(2025, 3, 1), QTime(19, 0), "Asia/Makassar");
+    QStringList local;
+    for (const Firing &f : hourly.nextFirings(utc(2025, 3, 1, 0), 7))
+        local.append(f.at.toTimeZone(QTimeZone("Asia/Makassar")).toString(u"ddd HH:mm"_s));
+    QCOMPARE(local,
+             (QStringList {u"Mon 09:00"_s, u"Mon 11:00"_s, u"Mon 13:00"_s, u"Tue 09:00"_s,
+                           u"Tue 11:00"_s, u"Tue 13:00"_s, u"Mon 09:00"_s}));
+    const Recurrence halfHourly = make(u"FREQ=MINUTELY;INTERVAL=30;BYHOUR=9"_s, QDate(2025, 3, 1),
+                                       QTime(19, 0), "Asia/Makassar");
+    const QList<Firing> f = halfHourly.nextFirings(utc(2025, 3, 1, 0), 3);
+    QCOMPARE(f[0].at, utc(2025, 3, 2, 1, 0));
+    QCOMPARE(f[1].at, utc(2025, 3, 2, 1, 30));
+    QCOMPARE(f[2].at, utc(2025, 3, 3, 1, 0));
 }
 
 void tst_Recurrence::windowIsHalfOpenAndNextIsStrict()
