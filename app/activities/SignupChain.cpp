@@ -236,16 +236,15 @@ SignupOutcome SignupChain::applyPaste(const SignupMessage &message, const QList<
         for (const SignupEntry &e : *list)
             canonical.append({&e, SignupParser::lineKey(signupEntryText(m_config, e))});
     }
-    // Whose line a changed line is: the longest name (or nick) it starts with.
+    // Whose line a changed line is: the longest name on the list it starts with.
     auto ownerOf = [&](const QString &content) -> const SignupEntry * {
         const SignupEntry *best = nullptr;
         qsizetype bestLength = 0;
         for (const Canonical &c : canonical) {
-            for (const QString &name : {signupDisplayName(m_config, *c.entry), c.entry->nick}) {
-                if (name.size() > bestLength && SignupParser::startsWithName(content, name)) {
-                    best = c.entry;
-                    bestLength = name.size();
-                }
+            const QString name = signupDisplayName(m_config, *c.entry);
+            if (name.size() > bestLength && SignupParser::startsWithName(content, name)) {
+                best = c.entry;
+                bestLength = name.size();
             }
         }
         return best;
@@ -259,7 +258,7 @@ SignupOutcome SignupChain::applyPaste(const SignupMessage &message, const QList<
     };
 
     QList<IgnoredLine> ignored;
-    QSet<QString> seen; // person keys whose line the paste accounts for
+    QSet<QString> exact; // person keys whose line the paste carries unchanged
     QList<PastedLine> unmatched;
     for (const PastedLine &line : lines) {
         const QString key = SignupParser::lineKey(line.content);
@@ -269,28 +268,29 @@ SignupOutcome SignupChain::applyPaste(const SignupMessage &message, const QList<
                                         [&](const Canonical &c) { return c.key == key; });
         if (match == canonical.cend()) {
             unmatched.append(line);
-        } else if (seen.contains(match->entry->person.value)) {
+        } else if (exact.contains(match->entry->person.value)) {
             ignored.append({IgnoredLine::Reason::Duplicate, line.content, match->entry->nick});
         } else {
-            seen.insert(match->entry->person.value);
+            exact.insert(match->entry->person.value);
         }
     }
 
+    // A changed line is an edit of the entry whose name it starts with, unless that
+    // entry's own line is there unchanged: then it is a new line (another "Alice").
+    QSet<QString> seen = exact; // person keys whose line the paste accounts for
     std::optional<PastedLine> ownEdit;
     QList<PastedLine> additions;
     const bool senderListed = positionOf(message.sender).has_value();
     for (const PastedLine &line : unmatched) {
         const SignupEntry *owner = ownerOf(line.content);
-        if (!owner) {
+        if (!owner || exact.contains(owner->person.value)) {
             additions.append(line);
         } else if (owner->person == message.sender) {
-            if (!ownEdit && !seen.contains(owner->person.value))
+            if (!ownEdit)
                 ownEdit = line;
             else
                 ignored.append({IgnoredLine::Reason::AlreadyOnList, line.content, owner->nick});
             seen.insert(owner->person.value);
-        } else if (seen.contains(owner->person.value)) {
-            ignored.append({IgnoredLine::Reason::Duplicate, line.content, owner->nick});
         } else {
             ignored.append({IgnoredLine::Reason::EditsAnotherMember, line.content, owner->nick});
             seen.insert(owner->person.value);

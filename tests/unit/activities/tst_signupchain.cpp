@@ -84,6 +84,7 @@ private Q_SLOTS:
     void pasteWithEditsToOthersKeepsTheirLines();
     void pasteReformattedStillMatches();
     void pasteDuplicatesAndExtraLines();
+    void pasteWithANamesakeIsAnAddition();
     void pasteMissingLinesChangesNothing();
     void pasteEditsOwnLine();
     void pasteNumbersOnlyList();
@@ -314,6 +315,18 @@ void tst_SignupChain::pasteDuplicatesAndExtraLines()
     QCOMPARE(again.ignored.size(), 1);
     QCOMPARE(again.ignored.front().reason, IgnoredLine::Reason::AlreadyOnList);
     QCOMPARE(chain.state().confirmed.size(), 2);
+}
+
+void tst_SignupChain::pasteWithANamesakeIsAnAddition()
+{
+    SignupChain chain(shirtConfig());
+    chain.handle(msg(u"alice"_s, u"+1 Alice, M"_s));
+    // Another Alice adds herself below the first one, whose line is unchanged.
+    const SignupOutcome o = chain.handle(msg(u"ab"_s, pasted(chain, u"2. Alice Brown L"_s)));
+    QCOMPARE(o.kind, Kind::Joined);
+    QVERIFY(o.ignored.isEmpty());
+    QCOMPARE(chain.state().confirmed.back().values.value(u"name"_s), u"Alice Brown"_s);
+    QCOMPARE(chain.state().confirmed.front().values.value(u"size"_s), u"M"_s);
 }
 
 void tst_SignupChain::pasteMissingLinesChangesNothing()
