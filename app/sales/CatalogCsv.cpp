@@ -380,7 +380,7 @@ Expected<QByteArray, CatalogCsvError> CatalogCsv::write(const QList<CatalogItem>
         const QString record = csv::formatRecord(
                 {item.id, item.name, writeList(item.synonymsEn), writeList(item.synonymsZh),
                  item.description, item.price.toPlainString(), item.price.currency(),
-                 toString(item.basis), writeOptions(item.options),
+                 priceBasisName(item.basis), writeOptions(item.options),
                  writeAvailability(item.availability)});
         line += int(record.count(u'\n'));
         text += record;

@@ -135,7 +135,7 @@ QList<CatalogItem> availableIn(const QList<CatalogItem> &catalog, const chat::Gr
     return result;
 }
 
-QString toString(PriceBasis basis)
+QString priceBasisName(PriceBasis basis)
 {
     return basis == PriceBasis::PerPerson ? u"person"_s : u"item"_s;
 }

@@ -88,7 +88,8 @@ struct CatalogItem
 /// The items of `catalog` that `group` offers, in catalog order.
 QList<CatalogItem> availableIn(const QList<CatalogItem> &catalog, const chat::Group &group);
 
-QString toString(PriceBasis basis);
+/// "item" or "person", as in the catalog CSV.
+QString priceBasisName(PriceBasis basis);
 std::optional<PriceBasis> priceBasisFromString(QStringView text);
 
 } // namespace chorus::sales

@@ -186,6 +186,20 @@ OrderRequest OrderRequestParser::parse(const RequestContext &context) const
         for (qsizetype i = cue.first; i <= cue.last; ++i)
             cueUnit[i] = true;
     }
+    // Dates and times that were not chosen ("flight is at 11:50") stay in the notes.
+    QList<bool> released(units.size(), false);
+    const auto release = [&](qsizetype first, qsizetype last) {
+        for (qsizetype i = first; i <= last; ++i)
+            released[i] = true;
+    };
+    for (const DateHit &date : when.dates) {
+        if (!when.date || date.first != when.date->first)
+            release(date.first, date.last);
+    }
+    for (const TimeHit &time : when.times) {
+        if (!when.time || time.first != when.time->first)
+            release(time.first, time.last);
+    }
     QStringList notes;
     qsizetype runFirst = -1;
     bool meaningful = false;
@@ -211,7 +225,7 @@ OrderRequest OrderRequestParser::parse(const RequestContext &context) const
     };
     for (qsizetype i = 0; i < units.size(); ++i) {
         const Unit &unit = units.at(i);
-        const bool free = !unit.used && !cueUnit[i];
+        const bool free = (!unit.used || released[i]) && !cueUnit[i];
         if (!free || (runFirst >= 0 && unit.sentence != units.at(runFirst).sentence)) {
             closeRun(i - 1);
             if (!free)
