@@ -19,15 +19,25 @@ QString tr(const char *text)
     return QCoreApplication::translate("chorus::sales::CatalogCsv", text);
 }
 
-enum Column { Id, Name, SynonymsEn, SynonymsZh, Description, Price, Currency, PricedPer,
-              Options, AvailabilityColumn, ColumnCount };
+enum Column {
+    Id,
+    Name,
+    SynonymsEn,
+    SynonymsZh,
+    Description,
+    Price,
+    Currency,
+    PricedPer,
+    Options,
+    AvailabilityColumn,
+    ColumnCount
+};
 
 const QStringList &columnNames()
 {
-    static const QStringList names{u"id"_s,          u"name"_s,     u"synonyms_en"_s,
-                                   u"synonyms_zh"_s, u"description"_s, u"price"_s,
-                                   u"currency"_s,    u"priced_per"_s,  u"options"_s,
-                                   u"availability"_s};
+    static const QStringList names {
+        u"id"_s,    u"name"_s,     u"synonyms_en"_s, u"synonyms_zh"_s, u"description"_s,
+        u"price"_s, u"currency"_s, u"priced_per"_s,  u"options"_s,     u"availability"_s};
     return names;
 }
 
@@ -88,7 +98,7 @@ QString escape(const QString &text, QStringView specials)
 std::optional<QStringList> readList(QStringView text)
 {
     if (text.isEmpty())
-        return QStringList{};
+        return QStringList {};
     const auto raw = splitRaw(text, u'|');
     if (!raw)
         return std::nullopt;
@@ -149,7 +159,7 @@ std::optional<QList<CatalogOption>> readOptions(QStringView text, QString *why)
         if (!kind) {
             *why = tr("the option \"%1\" has the kind \"%2\"; use datetime, date, party_size, "
                       "pickup_point or text")
-                           .arg(option.key, kindText);
+                       .arg(option.key, kindText);
             return std::nullopt;
         }
         option.kind = *kind;
@@ -228,7 +238,7 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
 {
     CatalogCsvError error;
     const auto refuse = [&](Code code, int line, const QString &reason) {
-        error.problems.append(CatalogCsvProblem{code, line, reason});
+        error.problems.append(CatalogCsvProblem {code, line, reason});
     };
 
     QStringDecoder decoder(QStringDecoder::Utf8);
@@ -257,9 +267,10 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
         if (column < 0) {
             refuse(Code::UnknownColumn, head.line,
                    tr("unknown column \"%1\"; the columns are %2")
-                           .arg(head.fields.at(f), columnNames().join(u", "_s)));
+                       .arg(head.fields.at(f), columnNames().join(u", "_s)));
         } else if (fieldOf[column] >= 0) {
-            refuse(Code::DuplicateColumn, head.line, tr("the column \"%1\" appears twice").arg(name));
+            refuse(Code::DuplicateColumn, head.line,
+                   tr("the column \"%1\" appears twice").arg(name));
         } else {
             fieldOf[column] = int(f);
         }
@@ -280,8 +291,8 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
         if (record.fields.size() != head.fields.size()) {
             refuse(Code::FieldCount, line,
                    tr("%1 fields where the header has %2 (a comma inside a value needs quotes)")
-                           .arg(record.fields.size())
-                           .arg(head.fields.size()));
+                       .arg(record.fields.size())
+                       .arg(head.fields.size()));
             continue;
         }
         const auto field = [&](int column) {
@@ -302,7 +313,7 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
             if (!Money::isKnownCurrency(currency)) {
                 refuse(Code::UnknownCurrency, line,
                        tr("\"%1\" is not an ISO 4217 currency code (like USD, CNY, JPY)")
-                               .arg(currency));
+                           .arg(currency));
             } else {
                 MoneyError moneyError;
                 const auto price = Money::parse(field(Price), currency, &moneyError);
@@ -339,7 +350,7 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
         else
             refuse(Code::BadAvailability, line,
                    tr("availability is \"%1\"; write all, tags:a|b or groups:room@host")
-                           .arg(field(AvailabilityColumn)));
+                       .arg(field(AvailabilityColumn)));
         if (error.problems.size() == before) {
             for (const QString &problem : item.problems())
                 refuse(Code::InvalidItem, line, problem);
@@ -371,17 +382,16 @@ Expected<QByteArray, CatalogCsvError> CatalogCsv::write(const QList<CatalogItem>
             error.problems.append({Code::InvalidItem, line, problem});
         const auto seen = firstLineOfId.constFind(item.id);
         if (seen != firstLineOfId.cend())
-            error.problems.append({Code::DuplicateId, line,
-                                   tr("the id \"%1\" is already used on line %2")
-                                           .arg(item.id)
-                                           .arg(*seen)});
+            error.problems.append(
+                {Code::DuplicateId, line,
+                 tr("the id \"%1\" is already used on line %2").arg(item.id).arg(*seen)});
         else
             firstLineOfId.insert(item.id, line);
         const QString record = csv::formatRecord(
-                {item.id, item.name, writeList(item.synonymsEn), writeList(item.synonymsZh),
-                 item.description, item.price.toPlainString(), item.price.currency(),
-                 priceBasisName(item.basis), writeOptions(item.options),
-                 writeAvailability(item.availability)});
+            {item.id, item.name, writeList(item.synonymsEn), writeList(item.synonymsZh),
+             item.description, item.price.toPlainString(), item.price.currency(),
+             priceBasisName(item.basis), writeOptions(item.options),
+             writeAvailability(item.availability)});
         line += int(record.count(u'\n'));
         text += record;
     }

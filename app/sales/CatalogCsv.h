@@ -29,25 +29,25 @@ namespace chorus::sales {
 struct CatalogCsvProblem
 {
     enum class Code {
-        NotUtf8,         ///< the bytes are not UTF-8
-        Syntax,          ///< bad CSV quoting
-        Empty,           ///< no header
-        MissingColumn,   ///< a required column is not in the header
-        UnknownColumn,   ///< a header name we do not know (a typo, usually)
+        NotUtf8, ///< the bytes are not UTF-8
+        Syntax, ///< bad CSV quoting
+        Empty, ///< no header
+        MissingColumn, ///< a required column is not in the header
+        UnknownColumn, ///< a header name we do not know (a typo, usually)
         DuplicateColumn, ///< a header name twice
-        FieldCount,      ///< a row with more or fewer fields than the header
-        MissingValue,    ///< id, name, price or currency left empty
-        BadPrice,        ///< price is not an amount in that currency
+        FieldCount, ///< a row with more or fewer fields than the header
+        MissingValue, ///< id, name, price or currency left empty
+        BadPrice, ///< price is not an amount in that currency
         UnknownCurrency, ///< not an ISO 4217 code
-        BadPricedPer,    ///< neither item nor person
-        BadOptions,      ///< options column does not follow the syntax
+        BadPricedPer, ///< neither item nor person
+        BadOptions, ///< options column does not follow the syntax
         BadAvailability, ///< availability column does not follow the syntax
-        BadList,         ///< a synonym list with an empty entry or a dangling backslash
-        InvalidItem,     ///< a value the item cannot have (id with spaces...)
-        DuplicateId,     ///< the id was already used on an earlier line
+        BadList, ///< a synonym list with an empty entry or a dangling backslash
+        InvalidItem, ///< a value the item cannot have (id with spaces...)
+        DuplicateId, ///< the id was already used on an earlier line
     };
     Code code = Code::Syntax;
-    int line = 0;   ///< 1-based line in the file; 0 for the file as a whole
+    int line = 0; ///< 1-based line in the file; 0 for the file as a whole
     QString reason; ///< for people: what is wrong and what to do
 };
 

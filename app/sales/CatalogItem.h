@@ -19,11 +19,11 @@ namespace chorus::sales {
 struct CatalogOption
 {
     enum class Kind {
-        DateTime,    ///< a date and a time ("datetime")
-        Date,        ///< a day only ("date")
-        PartySize,   ///< how many people ("party_size")
+        DateTime, ///< a date and a time ("datetime")
+        Date, ///< a day only ("date")
+        PartySize, ///< how many people ("party_size")
         PickupPoint, ///< where to collect the guest ("pickup_point")
-        Text,        ///< anything else, free text ("text")
+        Text, ///< anything else, free text ("text")
     };
     QString key; ///< [a-z0-9_]+, unique within the item
     Kind kind = Kind::Text;
@@ -39,9 +39,9 @@ struct CatalogOption
 struct Availability
 {
     enum class Scope {
-        AllGroups,     ///< every group
+        AllGroups, ///< every group
         GroupsWithTag, ///< groups carrying any of `values` as a tag
-        NamedGroups,   ///< groups whose id (room JID) is in `values`
+        NamedGroups, ///< groups whose id (room JID) is in `values`
     };
     Scope scope = Scope::AllGroups;
     QStringList values;
@@ -60,14 +60,14 @@ struct Availability
 
 /// Whether a quantity counts things (a class pack, a car) or people (a spa place).
 enum class PriceBasis {
-    PerItem,   ///< "table for 4": quantity 1, party of 4
+    PerItem, ///< "table for 4": quantity 1, party of 4
     PerPerson, ///< "spa for two": quantity 2
 };
 
 /// One thing the operator sells.
 struct CatalogItem
 {
-    QString id;   ///< stable key: no spaces or control characters
+    QString id; ///< stable key: no spaces or control characters
     QString name; ///< what the operator calls it
     QStringList synonymsEn; ///< other ways guests say it in English ("massage")
     QStringList synonymsZh; ///< and in Chinese ("按摩")

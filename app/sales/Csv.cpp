@@ -20,13 +20,13 @@ std::optional<QList<Record>> parse(QStringView text, SyntaxError *error)
     QString field;
     int line = 1;
     bool inQuotes = false;
-    bool fieldWasQuoted = false;  // the field had quotes: only a delimiter may follow
+    bool fieldWasQuoted = false; // the field had quotes: only a delimiter may follow
     bool recordHasContent = false;
     int quoteStartLine = 0;
 
     const auto fail = [&](int at, const QString &reason) {
         if (error)
-            *error = SyntaxError{at, reason};
+            *error = SyntaxError {at, reason};
         return std::nullopt;
     };
     const auto endField = [&] {
@@ -40,7 +40,7 @@ std::optional<QList<Record>> parse(QStringView text, SyntaxError *error)
             endField();
             records.append(current);
         }
-        current = Record{};
+        current = Record {};
         field.clear();
         fieldWasQuoted = false;
         recordHasContent = false;
@@ -68,8 +68,9 @@ std::optional<QList<Record>> parse(QStringView text, SyntaxError *error)
         }
         if (c == u'"') {
             if (!field.isEmpty() || fieldWasQuoted)
-                return fail(line, tr("a quote inside an unquoted field (quote the whole field "
-                                     "and double the quote)"));
+                return fail(line,
+                            tr("a quote inside an unquoted field (quote the whole field "
+                               "and double the quote)"));
             inQuotes = true;
             fieldWasQuoted = true;
             recordHasContent = true;
@@ -84,8 +85,9 @@ std::optional<QList<Record>> parse(QStringView text, SyntaxError *error)
             ++line;
         } else {
             if (fieldWasQuoted)
-                return fail(line, tr("text after a closing quote (a field is either quoted "
-                                     "completely or not at all)"));
+                return fail(line,
+                            tr("text after a closing quote (a field is either quoted "
+                               "completely or not at all)"));
             field.append(c);
             recordHasContent = true;
         }

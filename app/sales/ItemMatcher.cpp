@@ -15,8 +15,8 @@ namespace {
 
 bool isPronoun(const Unit &unit)
 {
-    static const QSet<QString> pronouns{u"me"_s, u"us"_s, u"him"_s, u"her"_s, u"them"_s,
-                                        u"you"_s, u"it"_s, u"my"_s, u"our"_s};
+    static const QSet<QString> pronouns {u"me"_s,  u"us"_s, u"him"_s, u"her"_s, u"them"_s,
+                                         u"you"_s, u"it"_s, u"my"_s,  u"our"_s};
     return unit.kind == Unit::Kind::Word && pronouns.contains(unit.text);
 }
 
@@ -61,7 +61,7 @@ ItemMatcher::ItemMatcher(const QList<CatalogItem> &items) : m_items(items)
     static const QRegularExpression parenthesised(u"\\s*[(（][^)）]*[)）]"_s);
     for (int index = 0; index < items.size(); ++index) {
         const CatalogItem &item = items.at(index);
-        QStringList phrases{item.name};
+        QStringList phrases {item.name};
         const QString bareName = QString(item.name).remove(parenthesised).trimmed();
         if (bareName != item.name && !bareName.isEmpty())
             phrases << bareName;
@@ -73,7 +73,7 @@ ItemMatcher::ItemMatcher(const QList<CatalogItem> &items) : m_items(items)
         }
         m_nameWords.append(nameWords);
         for (const QString &text : std::as_const(phrases)) {
-            Phrase phrase{index, TextUnits::cut(text), 0};
+            Phrase phrase {index, TextUnits::cut(text), 0};
             if (phrase.units.isEmpty())
                 continue;
             phrase.chars = charCount(phrase.units);
@@ -123,9 +123,8 @@ bool ItemMatcher::sameUnit(const Unit &phrase, const Unit &text, int *edits) con
     return true;
 }
 
-std::optional<ItemMatcher::Candidate> ItemMatcher::matchAt(const Phrase &phrase,
-                                                           const TextUnits &units,
-                                                           qsizetype start) const
+std::optional<ItemMatcher::Candidate>
+ItemMatcher::matchAt(const Phrase &phrase, const TextUnits &units, qsizetype start) const
 {
     const int sentence = units.at(start).sentence;
     qsizetype j = start;
@@ -166,8 +165,8 @@ std::optional<ItemMatcher::Candidate> ItemMatcher::matchAt(const Phrase &phrase,
         return std::nullopt;
     }
     Candidate candidate;
-    candidate.mention = ItemMention{phrase.item, start, j - 1,
-                                    1.0 - double(edits) / std::max(phrase.chars, 1)};
+    candidate.mention
+        = ItemMention {phrase.item, start, j - 1, 1.0 - double(edits) / std::max(phrase.chars, 1)};
     candidate.phraseUnits = int(p.size());
     candidate.chars = phrase.chars;
     return candidate;
@@ -209,16 +208,18 @@ QList<ItemMention> ItemMatcher::find(TextUnits &units) const
     }
     // Longest phrase first ("yoga mat" over "mat", "ielts mock" over "mock"), then
     // exact over corrected, then earliest.
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate &a, const Candidate &b) {
-        const qsizetype spanA = a.mention.last - a.mention.first, spanB = b.mention.last - b.mention.first;
-        if (a.chars != b.chars)
-            return a.chars > b.chars;
-        if (spanA != spanB)
-            return spanA > spanB;
-        if (a.mention.quality != b.mention.quality)
-            return a.mention.quality > b.mention.quality;
-        return a.mention.first < b.mention.first;
-    });
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate &a, const Candidate &b) {
+                         const qsizetype spanA = a.mention.last - a.mention.first,
+                                         spanB = b.mention.last - b.mention.first;
+                         if (a.chars != b.chars)
+                             return a.chars > b.chars;
+                         if (spanA != spanB)
+                             return spanA > spanB;
+                         if (a.mention.quality != b.mention.quality)
+                             return a.mention.quality > b.mention.quality;
+                         return a.mention.first < b.mention.first;
+                     });
     QList<bool> taken(units.size(), false);
     QList<ItemMention> chosen;
     for (const Candidate &candidate : std::as_const(candidates)) {

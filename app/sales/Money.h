@@ -17,10 +17,10 @@ namespace chorus::sales {
 struct MoneyError
 {
     enum class Code {
-        UnknownCurrency,  ///< not an active ISO 4217 code we know
-        BadAmount,        ///< not a plain decimal number ("12.50", "-3", "88")
-        TooManyDecimals,  ///< more fraction digits than the currency has ("1.5" JPY)
-        Overflow,         ///< does not fit in 64-bit minor units
+        UnknownCurrency, ///< not an active ISO 4217 code we know
+        BadAmount, ///< not a plain decimal number ("12.50", "-3", "88")
+        TooManyDecimals, ///< more fraction digits than the currency has ("1.5" JPY)
+        Overflow, ///< does not fit in 64-bit minor units
         CurrencyMismatch, ///< arithmetic across two currencies
     };
     Code code = Code::BadAmount;
@@ -33,7 +33,7 @@ class Money
 public:
     Money() = default;
     /// `minor` in the currency's smallest unit; `currency` must be known (see isKnownCurrency).
-    Money(qint64 minor, const QString &currency) : m_minor(minor), m_currency(currency) {}
+    Money(qint64 minor, const QString &currency) : m_minor(minor), m_currency(currency) { }
 
     /// Digits after the decimal point for an ISO 4217 code, or -1 if the code is unknown.
     static int minorDigits(QStringView currency);

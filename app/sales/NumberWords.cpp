@@ -8,17 +8,16 @@ namespace chorus::sales::parsing {
 
 std::optional<int> englishNumber(QStringView word)
 {
-    static constexpr std::array<const char16_t *, 21> small{
-            u"zero",    u"one",     u"two",       u"three",    u"four",     u"five",
-            u"six",     u"seven",   u"eight",     u"nine",     u"ten",      u"eleven",
-            u"twelve",  u"thirteen", u"fourteen", u"fifteen",  u"sixteen",  u"seventeen",
-            u"eighteen", u"nineteen", u"twenty"};
+    static constexpr std::array<const char16_t *, 21> small {
+        u"zero",     u"one",     u"two",     u"three",     u"four",     u"five",     u"six",
+        u"seven",    u"eight",   u"nine",    u"ten",       u"eleven",   u"twelve",   u"thirteen",
+        u"fourteen", u"fifteen", u"sixteen", u"seventeen", u"eighteen", u"nineteen", u"twenty"};
     for (int n = 0; n < int(small.size()); ++n) {
         if (word == QStringView(small[n]))
             return n;
     }
-    static constexpr std::array<const char16_t *, 7> tens{u"thirty", u"forty",  u"fifty", u"sixty",
-                                                          u"seventy", u"eighty", u"ninety"};
+    static constexpr std::array<const char16_t *, 7> tens {
+        u"thirty", u"forty", u"fifty", u"sixty", u"seventy", u"eighty", u"ninety"};
     for (int n = 0; n < int(tens.size()); ++n) {
         if (word == QStringView(tens[n]))
             return (n + 3) * 10;
@@ -33,13 +32,21 @@ std::optional<int> chineseDigit(QStringView han)
     if (han.size() != 1)
         return std::nullopt;
     switch (han.front().unicode()) {
-    case u'零': case u'〇':
+    case u'零':
+    case u'〇':
         return 0;
-    case u'一': case u'壹':
+    case u'一':
+    case u'壹':
         return 1;
-    case u'二': case u'两': case u'俩': case u'貳': case u'贰':
+    case u'二':
+    case u'两':
+    case u'俩':
+    case u'貳':
+    case u'贰':
         return 2;
-    case u'三': case u'仨': case u'叁':
+    case u'三':
+    case u'仨':
+    case u'叁':
         return 3;
     case u'四':
         return 4;
@@ -70,11 +77,11 @@ std::optional<NumberAt> numberAt(const TextUnits &units, qsizetype i)
     if (unit.kind == Unit::Kind::Number) {
         if (unit.text.size() > 4)
             return std::nullopt;
-        return NumberAt{unit.text.toInt(), i, false};
+        return NumberAt {unit.text.toInt(), i, false};
     }
     if (unit.kind == Unit::Kind::Word) {
         if (const auto n = englishNumber(unit.text))
-            return NumberAt{*n, i, true};
+            return NumberAt {*n, i, true};
         return std::nullopt;
     }
     if (unit.kind != Unit::Kind::Han || !chineseDigit(unit.text))
@@ -104,7 +111,7 @@ std::optional<NumberAt> numberAt(const TextUnits &units, qsizetype i)
     }
     if (pending >= 0)
         total += pending;
-    return NumberAt{total, k - 1, true};
+    return NumberAt {total, k - 1, true};
 }
 
 } // namespace chorus::sales::parsing

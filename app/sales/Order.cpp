@@ -28,8 +28,7 @@ bool OrderNumber::isValid() const
 
 QString OrderNumber::toString() const
 {
-    return u"%1-%2-%3"_s.arg(prefix, day.toString(u"yyyyMMdd"_s))
-            .arg(sequence, 3, 10, QChar(u'0'));
+    return u"%1-%2-%3"_s.arg(prefix, day.toString(u"yyyyMMdd"_s)).arg(sequence, 3, 10, QChar(u'0'));
 }
 
 std::optional<OrderNumber> OrderNumber::parse(QStringView text)
@@ -58,7 +57,7 @@ OrderNumber OrderNumber::next(const QString &prefix, QDate day, const QList<Orde
         if (number.prefix == prefix && number.day == day)
             highest = std::max(highest, number.sequence);
     }
-    return OrderNumber{prefix, day, highest + 1};
+    return OrderNumber {prefix, day, highest + 1};
 }
 
 Order Order::create(const QString &id, const OrderNumber &number, const QString &groupId,
@@ -70,9 +69,8 @@ Order Order::create(const QString &id, const OrderNumber &number, const QString 
     order.number = number;
     order.groupId = groupId;
     order.sourceMessageId = messageId;
-    order.events.append(OrderEvent{eventId.isEmpty() ? newId() : eventId, id, author,
-                                   at.toUTC(), messageId, OrderState::None, OrderState::Draft,
-                                   QString()});
+    order.events.append(OrderEvent {eventId.isEmpty() ? newId() : eventId, id, author, at.toUTC(),
+                                    messageId, OrderState::None, OrderState::Draft, QString()});
     return order;
 }
 
@@ -88,7 +86,7 @@ Order Order::fromRequest(const OrderRequest &request, const QList<CatalogItem> &
         });
         if (item == catalog.cend())
             continue;
-        order.lines.append(OrderLine{item->id, item->name, requested.quantity, item->price, {}});
+        order.lines.append(OrderLine {item->id, item->name, requested.quantity, item->price, {}});
     }
     if (request.when) {
         order.when = request.when->at;
@@ -102,22 +100,23 @@ Order Order::fromRequest(const OrderRequest &request, const QList<CatalogItem> &
 Expected<OrderEvent, TransitionError> Order::transition(OrderState to, const QString &author,
                                                         const QDateTime &at,
                                                         const QString &messageId,
-                                                        const QString &note,
-                                                        const QString &eventId)
+                                                        const QString &note, const QString &eventId)
 {
     const OrderState from = state();
     if (!OrderLifecycle::isLegal(from, to))
-        return TransitionError{TransitionError::Code::Illegal, OrderLifecycle::whyIllegal(from, to)};
-    const OrderEvent event{eventId.isEmpty() ? newId() : eventId, id, author, at.toUTC(),
-                           messageId, from, to, note};
+        return TransitionError {TransitionError::Code::Illegal,
+                                OrderLifecycle::whyIllegal(from, to)};
+    const OrderEvent event {
+        eventId.isEmpty() ? newId() : eventId, id, author, at.toUTC(), messageId, from, to, note};
     // An event stamped at or before the last applied one could fold in the middle of the
     // log and rewrite history; refuse it (a clock behind another operator's shows here).
     const OrderHistory before = history();
     if (!before.applied.isEmpty() && event.at <= before.applied.last().at)
-        return TransitionError{TransitionError::Code::Illegal,
-                               QCoreApplication::translate("chorus::sales::Order",
-                                                           "the change is not dated after the "
-                                                           "order's last change (check the clock)")};
+        return TransitionError {
+            TransitionError::Code::Illegal,
+            QCoreApplication::translate("chorus::sales::Order",
+                                        "the change is not dated after the "
+                                        "order's last change (check the clock)")};
     events.append(event);
     return event;
 }

@@ -63,8 +63,8 @@ class Order
 public:
     QString id; ///< a UUID; events refer to it
     OrderNumber number;
-    QString groupId;      ///< the room the request came from
-    QString customer;     ///< chat::PersonKey value of who ordered
+    QString groupId; ///< the room the request came from
+    QString customer; ///< chat::PersonKey value of who ordered
     QString customerNick; ///< as shown when ordered
     QString sourceMessageId;
     QList<OrderLine> lines;

@@ -16,9 +16,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("chorus::sales::OrderLifecycle", text);
 }
 
-constexpr OrderState kAll[] = {OrderState::None,      OrderState::Draft,    OrderState::Quoted,
-                               OrderState::Confirmed, OrderState::Paid,     OrderState::Fulfilled,
-                               OrderState::Cancelled, OrderState::Refunded};
+constexpr OrderState kAll[]
+    = {OrderState::None, OrderState::Draft,     OrderState::Quoted,    OrderState::Confirmed,
+       OrderState::Paid, OrderState::Fulfilled, OrderState::Cancelled, OrderState::Refunded};
 
 } // namespace
 
@@ -63,7 +63,7 @@ bool OrderLifecycle::isLegal(OrderState from, OrderState to)
         return to == OrderState::Quoted || to == OrderState::Cancelled;
     case OrderState::Quoted:
         return to == OrderState::Confirmed || to == OrderState::Draft
-                || to == OrderState::Cancelled;
+            || to == OrderState::Cancelled;
     case OrderState::Confirmed:
         return to == OrderState::Paid || to == OrderState::Cancelled;
     case OrderState::Paid:
@@ -143,8 +143,8 @@ OrderHistory OrderLifecycle::fold(QList<OrderEvent> events, const QString &order
         if (event.from != history.state) {
             conflict(OrderConflict::Reason::StaleState,
                      tr("%1 changed it from %2 to %3, but by then it was %4")
-                             .arg(event.author, orderStateName(event.from), orderStateName(event.to),
-                                  orderStateName(history.state)));
+                         .arg(event.author, orderStateName(event.from), orderStateName(event.to),
+                              orderStateName(history.state)));
             continue;
         }
         if (!isLegal(event.from, event.to)) {

@@ -16,14 +16,14 @@ namespace chorus::sales {
 
 /// Where an order stands.
 enum class OrderState {
-    None,      ///< before the order exists; the first event creates it (None -> Draft)
-    Draft,     ///< taken from a message, being edited
-    Quoted,    ///< price sent to the customer
+    None, ///< before the order exists; the first event creates it (None -> Draft)
+    Draft, ///< taken from a message, being edited
+    Quoted, ///< price sent to the customer
     Confirmed, ///< the customer accepted
     Paid,
     Fulfilled, ///< the service happened or the goods were handed over
     Cancelled, ///< ended before payment
-    Refunded,  ///< money returned after payment
+    Refunded, ///< money returned after payment
 };
 
 /// "draft", "quoted"...: stable names for storage and logs (not for display).
@@ -33,10 +33,10 @@ std::optional<OrderState> orderStateFromString(QStringView text);
 /// One change of state: who made it, when, from which chat message, old -> new, and why.
 struct OrderEvent
 {
-    QString id;        ///< unique across all orders (a UUID); the last tie-breaker
+    QString id; ///< unique across all orders (a UUID); the last tie-breaker
     QString orderId;
-    QString author;    ///< the operator account (bare JID) that made the change
-    QDateTime at;      ///< UTC
+    QString author; ///< the operator account (bare JID) that made the change
+    QDateTime at; ///< UTC
     QString messageId; ///< the chat message that led to it (XEP-0359 stanza-id), may be empty
     OrderState from = OrderState::None;
     OrderState to = OrderState::None;
@@ -49,14 +49,14 @@ struct OrderConflict
 {
     enum class Reason {
         IllegalTransition, ///< from -> to is never allowed (e.g. draft -> paid)
-        StaleState,        ///< made from a state the order had already left (a concurrent edit)
-        DuplicateId,       ///< another event has the same id but different content
-        OtherOrder,        ///< the event belongs to another order
+        StaleState, ///< made from a state the order had already left (a concurrent edit)
+        DuplicateId, ///< another event has the same id but different content
+        OtherOrder, ///< the event belongs to another order
     };
     Reason reason = Reason::IllegalTransition;
     OrderEvent event;
     OrderState stateAtEvent = OrderState::None; ///< the state the event met in the fold
-    QString message;                            ///< for people
+    QString message; ///< for people
     friend bool operator==(const OrderConflict &, const OrderConflict &) = default;
 };
 

@@ -31,10 +31,10 @@ struct TextSpan
 struct RequestContext
 {
     QString text;
-    QString messageId;      ///< for the order's audit trail
-    QString sender;         ///< who asked (a chat::PersonKey value or a nick)
-    QDateTime timestamp;    ///< when it was sent; "tomorrow" is relative to this
-    QTimeZone groupZone;    ///< the group's IANA zone; dates are resolved there
+    QString messageId; ///< for the order's audit trail
+    QString sender; ///< who asked (a chat::PersonKey value or a nick)
+    QDateTime timestamp; ///< when it was sent; "tomorrow" is relative to this
+    QTimeZone groupZone; ///< the group's IANA zone; dates are resolved there
     QList<CatalogItem> items; ///< what the group can order (already filtered by availability)
     QLocale operatorLocale; ///< decides numeric dates: 4/5 is April 5 in en_US, 4 May in en_GB
 
@@ -48,14 +48,14 @@ struct RequestedItem
 {
     /// Where the quantity came from.
     enum class QuantitySource {
-        Default,   ///< nothing said: 1
-        Explicit,  ///< "2 massages", "x3", "两份", "another"
+        Default, ///< nothing said: 1
+        Explicit, ///< "2 massages", "x3", "两份", "another"
         PartySize, ///< a per-person item and "for two", "两位"
     };
     QString itemId;
     int quantity = 1;
     QuantitySource quantitySource = QuantitySource::Default;
-    TextSpan itemSpan;     ///< the first mention of the item
+    TextSpan itemSpan; ///< the first mention of the item
     TextSpan quantitySpan; ///< empty when the quantity is the default
     double matchQuality = 1.0; ///< 1 for an exact name or synonym, less for a typo
     friend bool operator==(const RequestedItem &, const RequestedItem &) = default;
@@ -64,10 +64,10 @@ struct RequestedItem
 /// When the guest wants it, resolved in the group's time zone.
 struct RequestedTime
 {
-    QDateTime at;          ///< in the group's zone; midnight of the day when dateOnly
+    QDateTime at; ///< in the group's zone; midnight of the day when dateOnly
     bool dateOnly = false; ///< only a day was given ("Friday", "后天下午")
-    TextSpan dateSpan;     ///< empty when only a time was given
-    TextSpan timeSpan;     ///< empty when dateOnly
+    TextSpan dateSpan; ///< empty when only a time was given
+    TextSpan timeSpan; ///< empty when dateOnly
     friend bool operator==(const RequestedTime &, const RequestedTime &) = default;
 };
 
@@ -75,14 +75,14 @@ struct RequestedTime
 struct RequestCue
 {
     enum class Kind {
-        Intent,       ///< book, order, please, 订, 要, 报名...
+        Intent, ///< book, order, please, 订, 要, 报名...
         Availability, ///< "is there space", 还有位置吗: asking in order to book
-        Question,     ///< what/when/how much, 几点, 多少钱: asking for information
-        Negation,     ///< no need, cancel, 不用, 取消
-        Past,         ///< was, yesterday, already, 已经, 昨天: it has happened
-        Change,       ///< change, move, instead, 改到: about an existing booking
-        Chatter,      ///< anyone, should we, reminder, 有人: not addressed to the seller
-        Detail,       ///< a quantity, party size, date or time
+        Question, ///< what/when/how much, 几点, 多少钱: asking for information
+        Negation, ///< no need, cancel, 不用, 取消
+        Past, ///< was, yesterday, already, 已经, 昨天: it has happened
+        Change, ///< change, move, instead, 改到: about an existing booking
+        Chatter, ///< anyone, should we, reminder, 有人: not addressed to the seller
+        Detail, ///< a quantity, party size, date or time
     };
     Kind kind = Kind::Intent;
     TextSpan span;
@@ -95,12 +95,12 @@ struct OrderRequest
 {
     bool isRequest = false;
     double confidence = 0; ///< 0..1 that this is an order request worth pre-filling
-    int score = 0;         ///< the cue total behind isRequest (request when >= threshold)
+    int score = 0; ///< the cue total behind isRequest (request when >= threshold)
     QList<RequestedItem> items;
-    int partySize = 0;     ///< 0 when not said
+    int partySize = 0; ///< 0 when not said
     TextSpan partySpan;
     std::optional<RequestedTime> when;
-    QString notes;         ///< the text that is none of the above, for the order's note
+    QString notes; ///< the text that is none of the above, for the order's note
     QList<TextSpan> noteSpans;
     QList<RequestCue> cues;
     QString messageId;

@@ -23,22 +23,21 @@ TextSpan spanOf(const TextUnits &units, qsizetype first, qsizetype last)
 {
     if (first < 0 || last < first || last >= units.size())
         return {};
-    return TextSpan{units.spanStart(first), units.spanEnd(last) - units.spanStart(first)};
+    return TextSpan {units.spanStart(first), units.spanEnd(last) - units.spanStart(first)};
 }
 
 bool isFiller(const Unit &unit)
 {
-    static const QSet<QString> fillers{
-            u"the"_s, u"a"_s,    u"an"_s,    u"for"_s,  u"on"_s,   u"at"_s,    u"to"_s,
-            u"of"_s,  u"in"_s,   u"me"_s,    u"us"_s,   u"i"_s,    u"we"_s,    u"can"_s,
-            u"could"_s, u"you"_s, u"u"_s,    u"hi"_s,   u"hey"_s,  u"thanks"_s, u"thank"_s,
-            u"thx"_s, u"and"_s,  u"ok"_s,    u"okay"_s, u"is"_s,   u"it"_s,    u"my"_s,
-            u"our"_s, u"get"_s,  u"have"_s,  u"do"_s,   u"some"_s, u"too"_s,   u"also"_s,
-            u"的"_s,  u"了"_s,   u"吗"_s,    u"吧"_s,   u"啊"_s,   u"呢"_s,    u"我"_s,
-            u"们"_s,  u"你"_s,   u"谢"_s,    u"一"_s,   u"下"_s,   u"好"_s,    u"在"_s,
-            u"和"_s,  u"是"_s,   u"都"_s,    u"再"_s,   u"个"_s,   u"就"_s,    u"能"_s,
-            u"可"_s,  u"以"_s,   u"请"_s,    u"老"_s,   u"师"_s,   u"教"_s,    u"练"_s,
-            u"so"_s,  u"with"_s, u"are"_s,   u"be"_s,   u"just"_s};
+    static const QSet<QString> fillers {
+        u"the"_s,  u"a"_s,   u"an"_s,   u"for"_s,    u"on"_s,    u"at"_s,  u"to"_s,    u"of"_s,
+        u"in"_s,   u"me"_s,  u"us"_s,   u"i"_s,      u"we"_s,    u"can"_s, u"could"_s, u"you"_s,
+        u"u"_s,    u"hi"_s,  u"hey"_s,  u"thanks"_s, u"thank"_s, u"thx"_s, u"and"_s,   u"ok"_s,
+        u"okay"_s, u"is"_s,  u"it"_s,   u"my"_s,     u"our"_s,   u"get"_s, u"have"_s,  u"do"_s,
+        u"some"_s, u"too"_s, u"also"_s, u"的"_s,     u"了"_s,    u"吗"_s,  u"吧"_s,    u"啊"_s,
+        u"呢"_s,   u"我"_s,  u"们"_s,   u"你"_s,     u"谢"_s,    u"一"_s,  u"下"_s,    u"好"_s,
+        u"在"_s,   u"和"_s,  u"是"_s,   u"都"_s,     u"再"_s,    u"个"_s,  u"就"_s,    u"能"_s,
+        u"可"_s,   u"以"_s,  u"请"_s,   u"老"_s,     u"师"_s,    u"教"_s,  u"练"_s,    u"so"_s,
+        u"with"_s, u"are"_s, u"be"_s,   u"just"_s};
     return unit.kind == Unit::Kind::Punct || fillers.contains(unit.text);
 }
 
@@ -60,9 +59,10 @@ OrderRequest OrderRequestParser::parse(const RequestContext &context) const
     const QList<ItemMention> mentions = matcher.find(units);
 
     const QTimeZone zone = context.groupZone.isValid() ? context.groupZone : QTimeZone::utc();
-    const QDateTime now = (context.timestamp.isValid() ? context.timestamp
-                                                       : QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc()))
-                                  .toTimeZone(zone);
+    const QDateTime now
+        = (context.timestamp.isValid() ? context.timestamp
+                                       : QDateTime::fromSecsSinceEpoch(0, QTimeZone::utc()))
+              .toTimeZone(zone);
     const WhenFinder whenFinder(now.date(), now.time(), context.operatorLocale);
     const WhenHits when = whenFinder.find(units);
     const Quantities quantities = QuantityFinder().find(units, mentions);
@@ -97,11 +97,10 @@ OrderRequest OrderRequestParser::parse(const RequestContext &context) const
     if (quantities.party > 0)
         request.partySpan = spanOf(units, quantities.partyFirst, quantities.partyLast);
     for (RequestedItem &requested : request.items) {
-        const int index = int(std::find_if(context.items.cbegin(), context.items.cend(),
-                                           [&](const CatalogItem &item) {
-                                               return item.id == requested.itemId;
-                                           })
-                              - context.items.cbegin());
+        const int index
+            = int(std::find_if(context.items.cbegin(), context.items.cend(),
+                               [&](const CatalogItem &item) { return item.id == requested.itemId; })
+                  - context.items.cbegin());
         if (requested.quantitySource == RequestedItem::QuantitySource::Default
             && context.items.at(index).basis == PriceBasis::PerPerson && quantities.party > 0) {
             requested.quantity = quantities.party;
@@ -116,7 +115,8 @@ OrderRequest OrderRequestParser::parse(const RequestContext &context) const
         if (when.date) {
             requested.dateSpan = spanOf(units, when.date->first, when.date->last);
             if (when.time)
-                requested.at = atLocal(when.date->date, QTime(when.time->hour, when.time->minute), zone);
+                requested.at
+                    = atLocal(when.date->date, QTime(when.time->hour, when.time->minute), zone);
             else
                 requested.at = when.date->date.startOfDay(zone);
             requested.dateOnly = !when.time.has_value();
@@ -212,9 +212,11 @@ OrderRequest OrderRequestParser::parse(const RequestContext &context) const
             while (a <= b && isFiller(units.at(a)))
                 ++a;
             while (b >= a && isFiller(units.at(b))
-                   && !QStringList{u")"_s, u"）"_s}.contains(units.at(b).text))
+                   && !QStringList {u")"_s, u"）"_s}.contains(units.at(b).text))
                 --b;
-            if (a <= b) {
+            // A lone Chinese character left between claimed words ("还", "人") says nothing.
+            const bool loneHan = a == b && units.at(a).kind == Unit::Kind::Han;
+            if (a <= b && !loneHan) {
                 const TextSpan span = spanOf(units, a, b);
                 request.noteSpans.append(span);
                 notes.append(context.text.mid(span.start, span.length));

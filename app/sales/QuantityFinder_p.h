@@ -22,7 +22,7 @@ struct Count
 struct Quantities
 {
     QHash<int, Count> perMention; ///< mention index -> its explicit count
-    int party = 0;                ///< 0: not said
+    int party = 0; ///< 0: not said
     qsizetype partyFirst = -1, partyLast = -1;
 };
 

@@ -12,7 +12,7 @@ bool isHanLike(char32_t c)
 {
     const QChar::Script script = QChar::script(c);
     return script == QChar::Script_Han || script == QChar::Script_Hiragana
-            || script == QChar::Script_Katakana || script == QChar::Script_Hangul;
+        || script == QChar::Script_Katakana || script == QChar::Script_Hangul;
 }
 
 // One code point, normalised the way both text and catalog phrases are.
@@ -21,11 +21,20 @@ QString normalise(char32_t c)
     if (c < 0x80)
         return QString(QChar(c >= 'A' && c <= 'Z' ? c + 32 : c));
     switch (c) {
-    case 0x2018: case 0x2019: case 0x02BC: case 0xFF07:
+    case 0x2018:
+    case 0x2019:
+    case 0x02BC:
+    case 0xFF07:
         return u"'"_s;
-    case 0x201C: case 0x201D:
+    case 0x201C:
+    case 0x201D:
         return u"\""_s;
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0xFF0D:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2014:
+    case 0xFF0D:
         return u"-"_s;
     default:
         break;
@@ -57,8 +66,9 @@ QString TextUnits::stem(const QString &word)
         w.chop(1);
     if (w.size() > 4 && w.endsWith(u"ies"_s))
         return w.left(w.size() - 3) + u'y';
-    if (w.size() > 4 && (w.endsWith(u"sses"_s) || w.endsWith(u"ches"_s) || w.endsWith(u"shes"_s)
-                         || w.endsWith(u"xes"_s)))
+    if (w.size() > 4
+        && (w.endsWith(u"sses"_s) || w.endsWith(u"ches"_s) || w.endsWith(u"shes"_s)
+            || w.endsWith(u"xes"_s)))
         return w.left(w.size() - 2);
     if (w.size() > 2 && w.endsWith(u's') && !w.endsWith(u"ss"_s) && !w.endsWith(u"us"_s)
         && !w.endsWith(u"is"_s))
@@ -108,7 +118,7 @@ TextUnits::TextUnits(QStringView text, qsizetype maxLength)
         }
         if (isHanLike(c)) {
             close();
-            current = Unit{Unit::Kind::Han, norm, {}, at, i, space, false, sentence};
+            current = Unit {Unit::Kind::Han, norm, {}, at, i, space, false, sentence};
             open = true;
             close();
             continue;
@@ -135,8 +145,10 @@ TextUnits::TextUnits(QStringView text, qsizetype maxLength)
                 continue;
             }
             close();
-            current = Unit{kind, digit ? QString::number(QChar(first).digitValue()) : norm, {},
-                           at, i, space, false, sentence};
+            current = Unit {kind,  digit ? QString::number(QChar(first).digitValue()) : norm,
+                            {},    at,
+                            i,     space,
+                            false, sentence};
             current.capitalised = letter && QChar::isUpper(c);
             open = true;
             continue;
@@ -144,7 +156,7 @@ TextUnits::TextUnits(QStringView text, qsizetype maxLength)
         // Punctuation, symbols, emoji: one unit each.
         close();
         const bool ends = endsSentence(view, at);
-        m_units.append(Unit{Unit::Kind::Punct, norm, norm, at, i, space, false, sentence});
+        m_units.append(Unit {Unit::Kind::Punct, norm, norm, at, i, space, false, sentence});
         space = false;
         if (ends)
             ++sentence;
@@ -160,7 +172,7 @@ QList<Unit> TextUnits::cut(QStringView text)
 bool TextUnits::is(qsizetype i, QStringView text) const
 {
     return i >= 0 && i < m_units.size() && m_units.at(i).kind != Unit::Kind::Punct
-            && m_units.at(i).text == text;
+        && m_units.at(i).text == text;
 }
 
 bool TextUnits::isSequence(qsizetype i, QStringView words) const

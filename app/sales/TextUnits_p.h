@@ -15,13 +15,13 @@ struct Unit
 {
     enum class Kind { Word, Number, Han, Punct };
     Kind kind = Kind::Punct;
-    QString text;  ///< normalised: NFKC, lower case ("７" -> "7", "Spa" -> "spa")
-    QString stem;  ///< words: plural and 's stripped ("massages" -> "massage"); else text
+    QString text; ///< normalised: NFKC, lower case ("７" -> "7", "Spa" -> "spa")
+    QString stem; ///< words: plural and 's stripped ("massages" -> "massage"); else text
     qsizetype start = 0, end = 0; ///< in the original text, [start, end)
-    bool spaceBefore = false;     ///< whitespace or a hyphen separates it from the unit before
-    bool capitalised = false;     ///< words: first letter upper case in the original
-    int sentence = 0;             ///< index of the sentence (split at . ! ? 。！？ and line ends)
-    bool used = false;            ///< claimed by a matcher (item, date, quantity...)
+    bool spaceBefore = false; ///< whitespace or a hyphen separates it from the unit before
+    bool capitalised = false; ///< words: first letter upper case in the original
+    int sentence = 0; ///< index of the sentence (split at . ! ? 。！？ and line ends)
+    bool used = false; ///< claimed by a matcher (item, date, quantity...)
 };
 
 /// The units of one text, plus helpers the matchers use.

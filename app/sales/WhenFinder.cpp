@@ -16,21 +16,32 @@ struct Named
     int value;
 };
 
-constexpr std::array<Named, 17> kWeekdays{{
-        {u"monday", 1}, {u"mon", 1}, {u"tuesday", 2}, {u"tue", 2}, {u"tues", 2},
-        {u"wednesday", 3}, {u"wed", 3}, {u"weds", 3}, {u"thursday", 4}, {u"thu", 4},
-        {u"thur", 4}, {u"thurs", 4}, {u"friday", 5}, {u"fri", 5}, {u"saturday", 6},
-        {u"sat", 6}, {u"sunday", 7}}};
+constexpr std::array<Named, 17> kWeekdays {{{u"monday", 1},
+                                            {u"mon", 1},
+                                            {u"tuesday", 2},
+                                            {u"tue", 2},
+                                            {u"tues", 2},
+                                            {u"wednesday", 3},
+                                            {u"wed", 3},
+                                            {u"weds", 3},
+                                            {u"thursday", 4},
+                                            {u"thu", 4},
+                                            {u"thur", 4},
+                                            {u"thurs", 4},
+                                            {u"friday", 5},
+                                            {u"fri", 5},
+                                            {u"saturday", 6},
+                                            {u"sat", 6},
+                                            {u"sunday", 7}}};
 
-constexpr std::array<Named, 23> kMonths{{
-        {u"january", 1}, {u"jan", 1}, {u"february", 2}, {u"feb", 2}, {u"march", 3},
-        {u"mar", 3}, {u"april", 4}, {u"apr", 4}, {u"may", 5}, {u"june", 6}, {u"jun", 6},
-        {u"july", 7}, {u"jul", 7}, {u"august", 8}, {u"aug", 8}, {u"september", 9},
-        {u"sep", 9}, {u"sept", 9}, {u"october", 10}, {u"oct", 10}, {u"november", 11},
-        {u"nov", 11}, {u"december", 12}}};
+constexpr std::array<Named, 23> kMonths {
+    {{u"january", 1},   {u"jan", 1},   {u"february", 2}, {u"feb", 2},      {u"march", 3},
+     {u"mar", 3},       {u"april", 4}, {u"apr", 4},      {u"may", 5},      {u"june", 6},
+     {u"jun", 6},       {u"july", 7},  {u"jul", 7},      {u"august", 8},   {u"aug", 8},
+     {u"september", 9}, {u"sep", 9},   {u"sept", 9},     {u"october", 10}, {u"oct", 10},
+     {u"november", 11}, {u"nov", 11},  {u"december", 12}}};
 
-template <std::size_t N>
-int lookup(const std::array<Named, N> &table, QStringView word)
+template <std::size_t N> int lookup(const std::array<Named, N> &table, QStringView word)
 {
     for (const Named &entry : table) {
         if (word == QStringView(entry.word))
@@ -63,7 +74,7 @@ int monthOf(const TextUnits &units, qsizetype i)
 bool isOrdinalSuffix(const TextUnits &units, qsizetype i)
 {
     return i < units.size() && !units.at(i).spaceBefore
-            && units.isAny(i, {u"st", u"nd", u"rd", u"th"});
+        && units.isAny(i, {u"st", u"nd", u"rd", u"th"});
 }
 
 // A number unit glued to the one before (no space): "7pm", "4/4", "14:20".
@@ -150,7 +161,7 @@ std::optional<DateHit> WhenFinder::englishDateAt(const TextUnits &units, qsizety
                          bool past = false) -> std::optional<DateHit> {
         if (!date.isValid())
             return std::nullopt;
-        return DateHit{date, i, last, part, past};
+        return DateHit {date, i, last, part, past};
     };
     if (unit.kind == Unit::Kind::Word) {
         const QString &w = unit.text;
@@ -167,13 +178,14 @@ std::optional<DateHit> WhenFinder::englishDateAt(const TextUnits &units, qsizety
             return hit(m_today.addDays(1), i);
         if (w == u"yesterday" || w == u"yday")
             return hit(m_today.addDays(-1), i, DayPart::None, true);
-        if (w == u"last" && (units.isAny(i + 1, {u"night", u"week", u"time", u"month"})
-                             || weekdayOf(units, i + 1)))
+        if (w == u"last"
+            && (units.isAny(i + 1, {u"night", u"week", u"time", u"month"})
+                || weekdayOf(units, i + 1)))
             return hit(m_today.addDays(-1), i + 1, DayPart::None, true);
         if (w == u"this" && units.isAny(i + 1, {u"morning", u"afternoon", u"evening"})) {
-            const DayPart part = units.is(i + 1, u"morning")     ? DayPart::Morning
-                    : units.is(i + 1, u"afternoon")              ? DayPart::Afternoon
-                                                                  : DayPart::Evening;
+            const DayPart part = units.is(i + 1, u"morning") ? DayPart::Morning
+                : units.is(i + 1, u"afternoon")              ? DayPart::Afternoon
+                                                             : DayPart::Evening;
             return hit(m_today, i + 1, part);
         }
         if (TextUnits::stem(w) == u"weekend" || (w == u"this" && units.is(i + 1, u"weekend"))) {
@@ -189,10 +201,10 @@ std::optional<DateHit> WhenFinder::englishDateAt(const TextUnits &units, qsizety
             // before a time.
             if (w == u"sat" || w == u"sun") {
                 const bool dayContext
-                        = units.isAny(i - 1, {u"on", u"for", u"by", u"until", u"till", u"from"})
-                        || units.isNumber(i + 1) || units.isAny(i + 1, {u"morning", u"afternoon",
-                                                                          u"evening", u"night"})
-                        || i == 0;
+                    = units.isAny(i - 1, {u"on", u"for", u"by", u"until", u"till", u"from"})
+                    || units.isNumber(i + 1)
+                    || units.isAny(i + 1, {u"morning", u"afternoon", u"evening", u"night"})
+                    || i == 0;
                 if (!dayContext)
                     return std::nullopt;
             }
@@ -268,15 +280,16 @@ std::optional<TimeHit> WhenFinder::englishTimeAt(const TextUnits &units, qsizety
     const Unit &unit = units.at(i);
     if (unit.kind == Unit::Kind::Word) {
         if (unit.text == u"noon" || unit.text == u"midday")
-            return TimeHit{12, 0, true, DayPart::None, i, i};
+            return TimeHit {12, 0, true, DayPart::None, i, i};
         const bool half = units.isSequence(i, u"half past");
         const bool quarterPast = units.isSequence(i, u"quarter past");
         const bool quarterTo = units.isSequence(i, u"quarter to");
         if (half || quarterPast || quarterTo) {
             if (const auto hour = smallNumber(units, i + 2, 12); hour && *hour >= 1) {
                 if (quarterTo)
-                    return TimeHit{*hour == 1 ? 12 : *hour - 1, 45, false, DayPart::None, i, i + 2};
-                return TimeHit{*hour, half ? 30 : 15, false, DayPart::None, i, i + 2};
+                    return TimeHit {
+                        *hour == 1 ? 12 : *hour - 1, 45, false, DayPart::None, i, i + 2};
+                return TimeHit {*hour, half ? 30 : 15, false, DayPart::None, i, i + 2};
             }
         }
         return std::nullopt;
@@ -317,22 +330,23 @@ std::optional<TimeHit> WhenFinder::englishTimeAt(const TextUnits &units, qsizety
         if (hour < 1 || hour > 12)
             return std::nullopt;
         const int h24 = hour == 12 ? (pm ? 12 : 0) : (pm ? hour + 12 : hour);
-        return TimeHit{h24, minute, true, DayPart::None, i, meridiemLast};
+        return TimeHit {h24, minute, true, DayPart::None, i, meridiemLast};
     }
     if (minutes) {
         const bool exact = hour >= 13 || hour == 0 || leadingZero;
-        return TimeHit{hour, minute, exact, DayPart::None, i, j - 1};
+        return TimeHit {hour, minute, exact, DayPart::None, i, j - 1};
     }
     if (hour < 1 || hour > 12)
         return std::nullopt;
     if (units.isAny(j, {u"ish", u"o'clock", u"oclock"}))
-        return TimeHit{hour, 0, false, DayPart::None, i, j};
+        return TimeHit {hour, 0, false, DayPart::None, i, j};
     // "at 9", "around 4": a bare hour, unless people or things are counted ("at 2 people").
     if (units.isAny(i - 1, {u"at", u"@", u"around", u"about", u"abt", u"~"})
-        && !units.isAny(j, {u"people", u"ppl", u"pax", u"persons", u"person", u"guests", u"of",
-                            u"adults", u"kids", u"x"})
+        && !units.isAny(j,
+                        {u"people", u"ppl", u"pax", u"persons", u"person", u"guests", u"of",
+                         u"adults", u"kids", u"x"})
         && !(j < units.size() && units.at(j).text == u"/"))
-        return TimeHit{hour, 0, false, DayPart::None, i, i};
+        return TimeHit {hour, 0, false, DayPart::None, i, i};
     return std::nullopt;
 }
 
@@ -341,25 +355,25 @@ std::optional<DayPartHit> WhenFinder::dayPartAt(const TextUnits &units, qsizetyp
     const Unit &unit = units.at(i);
     if (unit.kind == Unit::Kind::Word) {
         if (unit.text == u"morning" || unit.text == u"mornin")
-            return DayPartHit{DayPart::Morning, i, i};
+            return DayPartHit {DayPart::Morning, i, i};
         if (unit.text == u"afternoon" || unit.text == u"arvo")
-            return DayPartHit{DayPart::Afternoon, i, i};
+            return DayPartHit {DayPart::Afternoon, i, i};
         if (unit.text == u"evening" || unit.text == u"night")
-            return DayPartHit{DayPart::Evening, i, i};
+            return DayPartHit {DayPart::Evening, i, i};
         return std::nullopt;
     }
     if (unit.kind != Unit::Kind::Han || i + 1 >= units.size())
         return std::nullopt;
     const QString pair = unit.text + units.at(i + 1).text;
-    static const QList<std::pair<QString, DayPart>> parts{
-            {u"早上"_s, DayPart::Morning},   {u"早晨"_s, DayPart::Morning},
-            {u"上午"_s, DayPart::Morning},   {u"中午"_s, DayPart::Noon},
-            {u"下午"_s, DayPart::Afternoon}, {u"傍晚"_s, DayPart::Evening},
-            {u"晚上"_s, DayPart::Evening},   {u"夜里"_s, DayPart::Evening},
-            {u"凌晨"_s, DayPart::EarlyMorning}, {u"半夜"_s, DayPart::EarlyMorning}};
+    static const QList<std::pair<QString, DayPart>> parts {
+        {u"早上"_s, DayPart::Morning},      {u"早晨"_s, DayPart::Morning},
+        {u"上午"_s, DayPart::Morning},      {u"中午"_s, DayPart::Noon},
+        {u"下午"_s, DayPart::Afternoon},    {u"傍晚"_s, DayPart::Evening},
+        {u"晚上"_s, DayPart::Evening},      {u"夜里"_s, DayPart::Evening},
+        {u"凌晨"_s, DayPart::EarlyMorning}, {u"半夜"_s, DayPart::EarlyMorning}};
     for (const auto &[text, part] : parts) {
         if (pair == text)
-            return DayPartHit{part, i, i + 1};
+            return DayPartHit {part, i, i + 1};
     }
     return std::nullopt;
 }
@@ -421,7 +435,7 @@ WhenHits WhenFinder::find(TextUnits &units) const
                 part = DayPart::Morning;
         }
         if (part != DayPart::None)
-            hits.parts.append(DayPartHit{part, i, i});
+            hits.parts.append(DayPartHit {part, i, i});
     }
     for (const DateHit &date : std::as_const(hits.dates)) {
         if (!date.past) {

@@ -23,14 +23,24 @@ QString hanRun(const TextUnits &units, qsizetype i, int count)
 int weekdayDigit(QChar c)
 {
     switch (c.unicode()) {
-    case u'一': return 1;
-    case u'二': return 2;
-    case u'三': return 3;
-    case u'四': return 4;
-    case u'五': return 5;
-    case u'六': return 6;
-    case u'日': case u'天': case u'七': return 7;
-    default: return 0;
+    case u'一':
+        return 1;
+    case u'二':
+        return 2;
+    case u'三':
+        return 3;
+    case u'四':
+        return 4;
+    case u'五':
+        return 5;
+    case u'六':
+        return 6;
+    case u'日':
+    case u'天':
+    case u'七':
+        return 7;
+    default:
+        return 0;
     }
 }
 
@@ -43,7 +53,7 @@ std::optional<DateHit> WhenFinder::chineseDateAt(const TextUnits &units, qsizety
                          bool past = false) -> std::optional<DateHit> {
         if (!date.isValid())
             return std::nullopt;
-        return DateHit{date, i, last, part, past};
+        return DateHit {date, i, last, part, past};
     };
     if (unit.kind == Unit::Kind::Han) {
         const QString run = hanRun(units, i, 6);
@@ -54,13 +64,13 @@ std::optional<DateHit> WhenFinder::chineseDateAt(const TextUnits &units, qsizety
             DayPart part;
         };
         static constexpr Relative relatives[] = {
-                {u"大后天", 3, DayPart::None},  {u"今天", 0, DayPart::None},
-                {u"今日", 0, DayPart::None},    {u"今晚", 0, DayPart::Evening},
-                {u"今早", 0, DayPart::Morning}, {u"明天", 1, DayPart::None},
-                {u"明日", 1, DayPart::None},    {u"明早", 1, DayPart::Morning},
-                {u"明晚", 1, DayPart::Evening}, {u"后天", 2, DayPart::None},
-                {u"昨天", -1, DayPart::None},   {u"昨晚", -1, DayPart::Evening},
-                {u"前天", -2, DayPart::None},
+            {u"大后天", 3, DayPart::None},  {u"今天", 0, DayPart::None},
+            {u"今日", 0, DayPart::None},    {u"今晚", 0, DayPart::Evening},
+            {u"今早", 0, DayPart::Morning}, {u"明天", 1, DayPart::None},
+            {u"明日", 1, DayPart::None},    {u"明早", 1, DayPart::Morning},
+            {u"明晚", 1, DayPart::Evening}, {u"后天", 2, DayPart::None},
+            {u"昨天", -1, DayPart::None},   {u"昨晚", -1, DayPart::Evening},
+            {u"前天", -2, DayPart::None},
         };
         for (const Relative &r : relatives) {
             const QStringView text(r.text);
@@ -76,8 +86,8 @@ std::optional<DateHit> WhenFinder::chineseDateAt(const TextUnits &units, qsizety
         } else if (run.startsWith(u'这') || run.startsWith(u'本') || run.startsWith(u'下')
                    || run.startsWith(u'上')) {
             weekOffset = (run.front() == u'这' || run.front() == u'本') ? 0
-                    : run.front() == u'下'                              ? 1
-                                                                         : -2;
+                : run.front() == u'下'                                  ? 1
+                                                                        : -2;
             k = 1;
         }
         qsizetype dayAt = -1;
@@ -88,8 +98,8 @@ std::optional<DateHit> WhenFinder::chineseDateAt(const TextUnits &units, qsizety
         if (dayAt > 0 && dayAt <= run.size()) {
             if (run.mid(dayAt).startsWith(u'末')) {
                 const QDate saturday = weekOffset == 1 ? weekday(6, 1, false)
-                        : m_today.dayOfWeek() >= 6    ? m_today
-                                                      : weekday(6, -1, false);
+                    : m_today.dayOfWeek() >= 6         ? m_today
+                                                       : weekday(6, -1, false);
                 return hit(saturday, i + dayAt);
             }
             if (dayAt < run.size()) {
@@ -97,8 +107,8 @@ std::optional<DateHit> WhenFinder::chineseDateAt(const TextUnits &units, qsizety
                     if (weekOffset == -2) // 上周五: last week, a report
                         return hit(weekday(dow, 0, false).addDays(-7), i + dayAt, DayPart::None,
                                    true);
-                    const QDate date = weekOffset < 0 ? weekday(dow, -1, true)
-                                                      : weekday(dow, weekOffset, false);
+                    const QDate date
+                        = weekOffset < 0 ? weekday(dow, -1, true) : weekday(dow, weekOffset, false);
                     return hit(date, i + dayAt);
                 }
             }
@@ -153,21 +163,22 @@ std::optional<TimeHit> WhenFinder::chineseTimeAt(const TextUnits &units, qsizety
         } else if (units.is(k + 1, u"三") && units.is(k + 2, u"刻")) {
             minute = 45;
             last = k + 2;
-        } else if (const auto m = numberAt(units, k + 1); m && m->value < 60 && !units.at(k + 1).spaceBefore) {
+        } else if (const auto m = numberAt(units, k + 1);
+                   m && m->value < 60 && !units.at(k + 1).spaceBefore) {
             // 3点15分, 3点15 (but not 3点 两位)
             minute = m->value;
             last = units.is(m->last + 1, u"分") ? m->last + 1 : m->last;
         }
         if (units.is(last + 1, u"钟"))
             ++last;
-        return TimeHit{hour->value, minute, hour->value >= 13, part, i, last};
+        return TimeHit {hour->value, minute, hour->value >= 13, part, i, last};
     }
     // 下午3:30
     if (part != DayPart::None && k + 1 < units.size() && units.at(k).text == u":"
         && units.isNumber(k + 1) && units.at(k + 1).text.size() == 2) {
         minute = units.at(k + 1).text.toInt();
         if (minute < 60)
-            return TimeHit{hour->value, minute, hour->value >= 13, part, i, k + 1};
+            return TimeHit {hour->value, minute, hour->value >= 13, part, i, k + 1};
     }
     return std::nullopt;
 }

@@ -22,7 +22,7 @@ struct DateHit
     QDate date;
     qsizetype first = 0, last = 0;
     DayPart part = DayPart::None; ///< "tonight", "明早"
-    bool past = false;            ///< "yesterday", "上周": not a wish, a report
+    bool past = false; ///< "yesterday", "上周": not a wish, a report
 };
 
 struct TimeHit

@@ -34,12 +34,11 @@ QString describe(const OrderRequest &r)
     if (r.when)
         when = r.when->dateOnly ? r.when->at.date().toString(Qt::ISODate)
                                 : r.when->at.toString(u"yyyy-MM-ddTHH:mm"_s);
-    return u"request=%1 score=%2 items=[%3] when=%4 party=%5 notes=\"%6\""_s
-            .arg(r.isRequest)
-            .arg(r.score)
-            .arg(items.join(u", "_s), when)
-            .arg(r.partySize)
-            .arg(r.notes);
+    return u"request=%1 score=%2 items=[%3] when=%4 party=%5 notes=\"%6\""_s.arg(r.isRequest)
+        .arg(r.score)
+        .arg(items.join(u", "_s), when)
+        .arg(r.partySize)
+        .arg(r.notes);
 }
 
 } // namespace
@@ -97,7 +96,9 @@ std::optional<LabelledSet> LabelledSet::load(const QString &dataDir, const QStri
         if (entry.id.isEmpty() || ids.contains(entry.id) || group == set.m_groups.cend()
             || group->group.timeZone != entry.zone || !entry.timestamp.isValid()
             || entry.request != !entry.items.isEmpty()) {
-            *error = u"%1 line %2: bad or inconsistent entry %3"_s.arg(file).arg(lineNumber).arg(entry.id);
+            *error = u"%1 line %2: bad or inconsistent entry %3"_s.arg(file)
+                         .arg(lineNumber)
+                         .arg(entry.id);
             return std::nullopt;
         }
         ids.insert(entry.id);
@@ -136,7 +137,7 @@ Scores LabelledSet::evaluate() const
             if (result.isRequest) {
                 ++scores.falsePositives;
                 scores.mistakes << u"%1 false positive: %2 -> %3"_s.arg(entry.id, entry.text,
-                                                                       describe(result));
+                                                                        describe(result));
             }
             continue;
         }
@@ -156,10 +157,10 @@ Scores LabelledSet::evaluate() const
                 const QDateTime local = result.when->at;
                 if (entry.when.size() == 10)
                     dateRight = result.when->dateOnly
-                            && local.date() == QDate::fromString(entry.when, Qt::ISODate);
+                        && local.date() == QDate::fromString(entry.when, Qt::ISODate);
                 else
                     dateRight = !result.when->dateOnly
-                            && local.toString(u"yyyy-MM-ddTHH:mm"_s) == entry.when;
+                        && local.toString(u"yyyy-MM-ddTHH:mm"_s) == entry.when;
             }
         }
         scores.itemsRight += itemsRight;
@@ -173,12 +174,10 @@ Scores LabelledSet::evaluate() const
             QStringList expectedItems;
             for (auto it = entry.items.cbegin(); it != entry.items.cend(); ++it)
                 expectedItems << u"%1x%2"_s.arg(it.key()).arg(it.value());
-            scores.mistakes << u"%1 %2%3%4: %5 -> %6 (expected [%7] when=%8)"_s
-                                       .arg(entry.id, itemsRight ? u""_s : u"[items]"_s,
-                                            quantitiesRight ? u""_s : u"[qty]"_s,
-                                            dateRight ? u""_s : u"[date]"_s, entry.text,
-                                            describe(result), expectedItems.join(u", "_s),
-                                            entry.when.isEmpty() ? u"-"_s : entry.when);
+            scores.mistakes << u"%1 %2%3%4: %5 -> %6 (expected [%7] when=%8)"_s.arg(
+                entry.id, itemsRight ? u""_s : u"[items]"_s, quantitiesRight ? u""_s : u"[qty]"_s,
+                dateRight ? u""_s : u"[date]"_s, entry.text, describe(result),
+                expectedItems.join(u", "_s), entry.when.isEmpty() ? u"-"_s : entry.when);
         }
     }
     return scores;

@@ -24,7 +24,7 @@ struct LabelledEntry
     QString text;
     bool request = false;
     QMap<QString, int> items; ///< catalog id -> quantity
-    QString when;             ///< "" (none), "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", group-local
+    QString when; ///< "" (none), "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM", group-local
     int line = 0;
 };
 

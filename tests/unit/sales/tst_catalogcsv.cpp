@@ -11,11 +11,11 @@ using Code = CatalogCsvProblem::Code;
 
 namespace {
 
-const QByteArray kHeader =
-        "id,name,synonyms_en,synonyms_zh,description,price,currency,priced_per,options,availability\n";
-const QByteArray kGoodRow =
-        "spa,Balinese spa,massage|spa session,按摩,Ninety minutes,450000,IDR,person,"
-        "when=datetime*;guests=party_size*,tags:bali\n";
+const QByteArray kHeader = "id,name,synonyms_en,synonyms_zh,description,price,currency,priced_per,"
+                           "options,availability\n";
+const QByteArray kGoodRow
+    = "spa,Balinese spa,massage|spa session,按摩,Ninety minutes,450000,IDR,person,"
+      "when=datetime*;guests=party_size*,tags:bali\n";
 
 CatalogItem trickyItem()
 {
@@ -80,7 +80,7 @@ void tst_CatalogCsv::readsDemoCatalog()
     QVERIFY(spa.synonymsZh.contains(u"按摩"_s));
     QCOMPARE(spa.options.size(), 3);
     QCOMPARE(spa.options.at(0),
-             (CatalogOption{u"when"_s, CatalogOption::Kind::DateTime, true, QString()}));
+             (CatalogOption {u"when"_s, CatalogOption::Kind::DateTime, true, QString()}));
     QCOMPARE(spa.options.at(2).label, u"Pressure or allergies"_s);
     QCOMPARE(spa.availability, Availability::groupsWithTag({u"bali"_s}));
     QVERIFY(spa.description.contains(u','));
@@ -116,7 +116,7 @@ void tst_CatalogCsv::roundTripIsExact()
     QCOMPARE(CatalogCsv::write(again.value()).value(), written.value());
 
     // Every character that needs quoting or escaping survives.
-    const QList<CatalogItem> tricky{trickyItem(), demo.value().first()};
+    const QList<CatalogItem> tricky {trickyItem(), demo.value().first()};
     const auto bytes = CatalogCsv::write(tricky);
     QVERIFY(bytes);
     QVERIFY(bytes.value().contains("\r\n")); // RFC 4180 record ends
@@ -163,37 +163,35 @@ void tst_CatalogCsv::refusesBadFiles_data()
     };
     QTest::newRow("bad price") << kHeader + kGoodRow + row("b", "12.x", "USD")
                                << int(Code::BadPrice) << 3 << u"12.x"_s;
-    QTest::newRow("negative price") << kHeader + row("b", "-1.00", "USD")
-                                    << int(Code::BadPrice) << 2 << u"negative"_s;
-    QTest::newRow("decimals for yen") << kHeader + row("b", "4500.5", "JPY")
-                                      << int(Code::BadPrice) << 2 << u"JPY"_s;
-    QTest::newRow("unknown currency") << kHeader + kGoodRow + QByteArray(kGoodRow).replace("spa,", "spa2,")
-                                                 + row("c", "1.00", "XYZ")
+    QTest::newRow("negative price")
+        << kHeader + row("b", "-1.00", "USD") << int(Code::BadPrice) << 2 << u"negative"_s;
+    QTest::newRow("decimals for yen")
+        << kHeader + row("b", "4500.5", "JPY") << int(Code::BadPrice) << 2 << u"JPY"_s;
+    QTest::newRow("unknown currency") << kHeader + kGoodRow
+            + QByteArray(kGoodRow).replace("spa,", "spa2,") + row("c", "1.00", "XYZ")
                                       << int(Code::UnknownCurrency) << 4 << u"XYZ"_s;
-    QTest::newRow("missing price column")
-            << QByteArray("id,name,currency\nspa,Spa,IDR\n") << int(Code::MissingColumn) << 1
-            << u"price"_s;
-    QTest::newRow("unknown column") << QByteArray("id,name,pirce,currency\n")
-                                    << int(Code::UnknownColumn) << 1 << u"pirce"_s;
-    QTest::newRow("duplicate column") << QByteArray("id,name,price,currency,id\n")
-                                      << int(Code::DuplicateColumn) << 1 << u"id"_s;
+    QTest::newRow("missing price column") << QByteArray("id,name,currency\nspa,Spa,IDR\n")
+                                          << int(Code::MissingColumn) << 1 << u"price"_s;
+    QTest::newRow("unknown column")
+        << QByteArray("id,name,pirce,currency\n") << int(Code::UnknownColumn) << 1 << u"pirce"_s;
+    QTest::newRow("duplicate column")
+        << QByteArray("id,name,price,currency,id\n") << int(Code::DuplicateColumn) << 1 << u"id"_s;
     QTest::newRow("quote inside a field")
-            << kHeader + kGoodRow + "b,The \"best\" spa,,,,1,USD,item,,all\n" << int(Code::Syntax)
-            << 3 << u"quote"_s;
-    QTest::newRow("text after closing quote")
-            << kHeader + "b,\"Spa\"x,,,,1,USD,item,,all\n" << int(Code::Syntax) << 2
-            << u"closing quote"_s;
+        << kHeader + kGoodRow + "b,The \"best\" spa,,,,1,USD,item,,all\n"
+        << int(Code::Syntax) << 3 << u"quote"_s;
+    QTest::newRow("text after closing quote") << kHeader + "b,\"Spa\"x,,,,1,USD,item,,all\n"
+                                              << int(Code::Syntax) << 2 << u"closing quote"_s;
     QTest::newRow("unclosed quote")
-            << kHeader + kGoodRow + "b,\"Spa,,,,1,USD,item,,all\nc,Tea,,,,1,USD,item,,all\n"
-            << int(Code::Syntax) << 3 << u"never closed"_s;
+        << kHeader + kGoodRow + "b,\"Spa,,,,1,USD,item,,all\nc,Tea,,,,1,USD,item,,all\n"
+        << int(Code::Syntax) << 3 << u"never closed"_s;
     QTest::newRow("duplicate id") << kHeader + kGoodRow + row("x", "1", "USD") + kGoodRow
                                   << int(Code::DuplicateId) << 4 << u"line 2"_s;
-    QTest::newRow("too few fields") << kHeader + "b,Spa,1,USD\n" << int(Code::FieldCount) << 2
-                                    << u"4 fields"_s;
+    QTest::newRow("too few fields") << kHeader + "b,Spa,1,USD\n"
+                                    << int(Code::FieldCount) << 2 << u"4 fields"_s;
     QTest::newRow("empty name") << kHeader + "b,,,,,1,USD,item,,all\n"
                                 << int(Code::MissingValue) << 2 << u"name"_s;
-    QTest::newRow("bad priced_per") << kHeader + row("b", "1", "USD", "each,,all")
-                                    << int(Code::BadPricedPer) << 2 << u"each"_s;
+    QTest::newRow("bad priced_per")
+        << kHeader + row("b", "1", "USD", "each,,all") << int(Code::BadPricedPer) << 2 << u"each"_s;
     QTest::newRow("bad option kind") << kHeader + row("b", "1", "USD", "item,when=sometime,all")
                                      << int(Code::BadOptions) << 2 << u"sometime"_s;
     QTest::newRow("option without kind") << kHeader + row("b", "1", "USD", "item,when,all")
@@ -202,8 +200,8 @@ void tst_CatalogCsv::refusesBadFiles_data()
                                       << int(Code::BadAvailability) << 2 << u"tag:bali"_s;
     QTest::newRow("empty synonym") << kHeader + "b,Spa,a||b,,,1,USD,item,,all\n"
                                    << int(Code::BadList) << 2 << u"empty"_s;
-    QTest::newRow("id with space") << kHeader + row("my spa", "1", "USD")
-                                   << int(Code::InvalidItem) << 2 << u"my spa"_s;
+    QTest::newRow("id with space")
+        << kHeader + row("my spa", "1", "USD") << int(Code::InvalidItem) << 2 << u"my spa"_s;
     QTest::newRow("not UTF-8") << kHeader + "b,Caf\xe9,,,,1,USD,item,,all\n"
                                << int(Code::NotUtf8) << 0 << u"UTF-8"_s;
     QTest::newRow("empty file") << QByteArray() << int(Code::Empty) << 0 << u"header"_s;
@@ -219,8 +217,9 @@ void tst_CatalogCsv::refusesBadFiles()
     QVERIFY(!items);
     const auto &problems = items.error().problems;
     QVERIFY(!problems.isEmpty());
-    const auto problem = std::find_if(problems.cbegin(), problems.cend(),
-                                      [&](const CatalogCsvProblem &p) { return int(p.code) == code; });
+    const auto problem
+        = std::find_if(problems.cbegin(), problems.cend(),
+                       [&](const CatalogCsvProblem &p) { return int(p.code) == code; });
     QVERIFY2(problem != problems.cend(), qPrintable(items.error().summary()));
     QCOMPARE(problem->line, line);
     QVERIFY2(problem->reason.contains(reasonContains), qPrintable(problem->reason));
@@ -252,8 +251,8 @@ void tst_CatalogCsv::nothingIsHalfImported()
 void tst_CatalogCsv::lineNumbersCountQuotedLineBreaks()
 {
     const QByteArray data = kHeader
-            + "a,A,,,\"three\nline\ndescription\",1,USD,item,,all\n" // lines 2-4
-            + "b,B,,,,oops,USD,item,,all\n";                         // line 5
+        + "a,A,,,\"three\nline\ndescription\",1,USD,item,,all\n" // lines 2-4
+        + "b,B,,,,oops,USD,item,,all\n"; // line 5
     const auto items = CatalogCsv::read(data);
     QVERIFY(!items);
     QCOMPARE(items.error().problems.size(), 1);

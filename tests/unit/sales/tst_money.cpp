@@ -115,17 +115,17 @@ void tst_Money::parseRefuses_data()
     QTest::newRow("fullwidth digits") << u"１２"_s << u"USD"_s << bad;
     QTest::newRow("symbol") << u"$12"_s << u"USD"_s << bad;
     QTest::newRow("yen has no decimals")
-            << u"1.5"_s << u"JPY"_s << int(MoneyError::Code::TooManyDecimals);
+        << u"1.5"_s << u"JPY"_s << int(MoneyError::Code::TooManyDecimals);
     QTest::newRow("three decimals in USD")
-            << u"12.505"_s << u"USD"_s << int(MoneyError::Code::TooManyDecimals);
+        << u"12.505"_s << u"USD"_s << int(MoneyError::Code::TooManyDecimals);
     QTest::newRow("unknown currency")
-            << u"12.50"_s << u"XYZ"_s << int(MoneyError::Code::UnknownCurrency);
-    QTest::newRow("too large")
-            << u"92233720368547758.08"_s << u"USD"_s << int(MoneyError::Code::Overflow);
-    QTest::newRow("too small")
-            << u"-92233720368547758.09"_s << u"USD"_s << int(MoneyError::Code::Overflow);
+        << u"12.50"_s << u"XYZ"_s << int(MoneyError::Code::UnknownCurrency);
+    QTest::newRow("too large") << u"92233720368547758.08"_s << u"USD"_s
+                               << int(MoneyError::Code::Overflow);
+    QTest::newRow("too small") << u"-92233720368547758.09"_s << u"USD"_s
+                               << int(MoneyError::Code::Overflow);
     QTest::newRow("far too large")
-            << u"99999999999999999999999"_s << u"JPY"_s << int(MoneyError::Code::Overflow);
+        << u"99999999999999999999999"_s << u"JPY"_s << int(MoneyError::Code::Overflow);
 }
 
 void tst_Money::parseRefuses()
@@ -190,12 +190,15 @@ void tst_Money::format_data()
     QTest::newRow("en USD") << u"en_US"_s << qint64(1250) << u"USD"_s << u"$12.50"_s;
     QTest::newRow("en CNY") << u"en_US"_s << qint64(8800) << u"CNY"_s << u"CN¥88.00"_s;
     QTest::newRow("en JPY") << u"en_US"_s << qint64(1200) << u"JPY"_s << u"JP¥1,200"_s;
-    QTest::newRow("en IDR") << u"en_US"_s << qint64(350000) << u"IDR"_s << u"Rp"_s + nbsp + u"350,000"_s;
+    QTest::newRow("en IDR") << u"en_US"_s << qint64(350000) << u"IDR"_s
+                            << u"Rp"_s + nbsp + u"350,000"_s;
     QTest::newRow("en EUR") << u"en_US"_s << qint64(999) << u"EUR"_s << u"€9.99"_s;
-    QTest::newRow("en NOK (no symbol: code)") << u"en_US"_s << qint64(1250) << u"NOK"_s << u"NOK"_s + nbsp + u"12.50"_s;
+    QTest::newRow("en NOK (no symbol: code)")
+        << u"en_US"_s << qint64(1250) << u"NOK"_s << u"NOK"_s + nbsp + u"12.50"_s;
     QTest::newRow("en large") << u"en_US"_s << qint64(123456789) << u"USD"_s << u"$1,234,567.89"_s;
     QTest::newRow("en negative") << u"en_US"_s << qint64(-1250) << u"USD"_s << u"-$12.50"_s;
-    QTest::newRow("en BHD") << u"en_US"_s << qint64(1234) << u"BHD"_s << u"BHD"_s + nbsp + u"1.234"_s;
+    QTest::newRow("en BHD") << u"en_US"_s << qint64(1234) << u"BHD"_s
+                            << u"BHD"_s + nbsp + u"1.234"_s;
     QTest::newRow("en_GB GBP") << u"en_GB"_s << qint64(3500) << u"GBP"_s << u"£35.00"_s;
     QTest::newRow("en_GB USD") << u"en_GB"_s << qint64(3000) << u"USD"_s << u"US$30.00"_s;
     QTest::newRow("zh CNY") << u"zh_CN"_s << qint64(8800) << u"CNY"_s << u"¥88.00"_s;
@@ -203,9 +206,8 @@ void tst_Money::format_data()
     QTest::newRow("zh JPY") << u"zh_CN"_s << qint64(4500) << u"JPY"_s << u"JP¥4,500"_s;
     QTest::newRow("zh large CNY") << u"zh_CN"_s << qint64(240000) << u"CNY"_s << u"¥2,400.00"_s;
     QTest::newRow("zh negative") << u"zh_CN"_s << qint64(-9900) << u"CNY"_s << u"-¥99.00"_s;
-    QTest::newRow("minimum qint64")
-            << u"en_US"_s << std::numeric_limits<qint64>::min() << u"USD"_s
-            << u"-$92,233,720,368,547,758.08"_s;
+    QTest::newRow("minimum qint64") << u"en_US"_s << std::numeric_limits<qint64>::min() << u"USD"_s
+                                    << u"-$92,233,720,368,547,758.08"_s;
 }
 
 void tst_Money::format()
@@ -242,11 +244,11 @@ void tst_Money::totalsPerCurrency()
     QCOMPARE(totals.of(u"USD"_s), Money(1500, u"USD"_s));
     QCOMPARE(totals.of(u"CNY"_s), Money(8800, u"CNY"_s));
     QCOMPARE(totals.of(u"JPY"_s), Money(0, u"JPY"_s));
-    QCOMPARE(totals.currencies(), (QStringList{u"CNY"_s, u"IDR"_s, u"USD"_s}));
-    QCOMPARE(totals.amounts(),
-             (QList<Money>{Money(8800, u"CNY"_s), Money(450000, u"IDR"_s), Money(1500, u"USD"_s)}));
-    QCOMPARE(totals.format(QLocale(u"en_US"_s)),
-             u"CN¥88.00 + Rp"_s + nbsp + u"450,000 + $15.00"_s);
+    QCOMPARE(totals.currencies(), (QStringList {u"CNY"_s, u"IDR"_s, u"USD"_s}));
+    QCOMPARE(
+        totals.amounts(),
+        (QList<Money> {Money(8800, u"CNY"_s), Money(450000, u"IDR"_s), Money(1500, u"USD"_s)}));
+    QCOMPARE(totals.format(QLocale(u"en_US"_s)), u"CN¥88.00 + Rp"_s + nbsp + u"450,000 + $15.00"_s);
     QVERIFY(!totals.add(Money(100, u"XYZ"_s))); // not a currency: refused
     QCOMPARE(totals.currencies().size(), 3);
 

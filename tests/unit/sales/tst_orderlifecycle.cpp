@@ -16,15 +16,15 @@ namespace {
 
 const QDateTime t0 = QDateTime(QDate(2026, 5, 6), QTime(1, 0), QTimeZone::utc());
 
-OrderEvent makeEvent(const QString &id, const QString &author, int secondsAfter, State from, State to,
-                 const QString &order = u"order-1"_s)
+OrderEvent makeEvent(const QString &id, const QString &author, int secondsAfter, State from,
+                     State to, const QString &order = u"order-1"_s)
 {
-    return OrderEvent{id, order, author, t0.addSecs(secondsAfter), u"msg-"_s + id, from, to, {}};
+    return OrderEvent {id, order, author, t0.addSecs(secondsAfter), u"msg-"_s + id, from, to, {}};
 }
 
 Order freshOrder()
 {
-    return Order::create(u"order-1"_s, OrderNumber{u"BALI"_s, QDate(2026, 5, 6), 7},
+    return Order::create(u"order-1"_s, OrderNumber {u"BALI"_s, QDate(2026, 5, 6), 7},
                          u"bali-may@conference.chorus.example"_s, u"rep@chorus.example"_s, t0,
                          u"stanza-1"_s, u"e0"_s);
 }
@@ -55,16 +55,15 @@ private Q_SLOTS:
 
 void tst_OrderLifecycle::legalTransitions()
 {
-    const QList<std::pair<State, State>> legal{
-            {State::None, State::Draft},          {State::Draft, State::Quoted},
-            {State::Draft, State::Cancelled},     {State::Quoted, State::Confirmed},
-            {State::Quoted, State::Draft},        {State::Quoted, State::Cancelled},
-            {State::Confirmed, State::Paid},      {State::Confirmed, State::Cancelled},
-            {State::Paid, State::Fulfilled},      {State::Paid, State::Refunded},
-            {State::Fulfilled, State::Refunded}};
-    const QList<State> all{State::None,      State::Draft,     State::Quoted,
-                           State::Confirmed, State::Paid,      State::Fulfilled,
-                           State::Cancelled, State::Refunded};
+    const QList<std::pair<State, State>> legal {
+        {State::None, State::Draft},        {State::Draft, State::Quoted},
+        {State::Draft, State::Cancelled},   {State::Quoted, State::Confirmed},
+        {State::Quoted, State::Draft},      {State::Quoted, State::Cancelled},
+        {State::Confirmed, State::Paid},    {State::Confirmed, State::Cancelled},
+        {State::Paid, State::Fulfilled},    {State::Paid, State::Refunded},
+        {State::Fulfilled, State::Refunded}};
+    const QList<State> all {State::None, State::Draft,     State::Quoted,    State::Confirmed,
+                            State::Paid, State::Fulfilled, State::Cancelled, State::Refunded};
     for (State from : all) {
         for (State to : all) {
             const bool expected = legal.contains({from, to});
@@ -76,18 +75,19 @@ void tst_OrderLifecycle::legalTransitions()
     QVERIFY(OrderLifecycle::isFinal(State::Cancelled));
     QVERIFY(OrderLifecycle::isFinal(State::Refunded));
     QVERIFY(!OrderLifecycle::isFinal(State::Fulfilled));
-    QCOMPARE(OrderLifecycle::nextStates(State::Paid), (QList<State>{State::Fulfilled, State::Refunded}));
+    QCOMPARE(OrderLifecycle::nextStates(State::Paid),
+             (QList<State> {State::Fulfilled, State::Refunded}));
 }
 
 void tst_OrderLifecycle::happyPathKeepsAuditTrail()
 {
     Order order = freshOrder();
     QCOMPARE(order.state(), State::Draft);
-    const QList<std::tuple<State, QString, QString>> steps{
-            {State::Quoted, u"stanza-2"_s, u"quoted IDR 900,000"_s},
-            {State::Confirmed, u"stanza-3"_s, u"guest said yes"_s},
-            {State::Paid, QString(), u"cash at the desk"_s},
-            {State::Fulfilled, QString(), QString()}};
+    const QList<std::tuple<State, QString, QString>> steps {
+        {State::Quoted, u"stanza-2"_s, u"quoted IDR 900,000"_s},
+        {State::Confirmed, u"stanza-3"_s, u"guest said yes"_s},
+        {State::Paid, QString(), u"cash at the desk"_s},
+        {State::Fulfilled, QString(), QString()}};
     int minute = 0;
     for (const auto &[to, message, note] : steps) {
         const auto result = order.transition(to, u"rep@chorus.example"_s, t0.addSecs(60 * ++minute),
@@ -116,15 +116,16 @@ void tst_OrderLifecycle::illegalTransitionsAreRefused_data()
     QTest::addColumn<QList<State>>("path");
     QTest::addColumn<State>("to");
     QTest::addColumn<QString>("reason");
-    QTest::newRow("draft -> paid") << QList<State>{} << State::Paid << u"draft to paid"_s;
-    QTest::newRow("draft -> confirmed (no quote)") << QList<State>{} << State::Confirmed
-                                                   << u"draft to confirmed"_s;
-    QTest::newRow("paid -> cancelled") << QList<State>{State::Quoted, State::Confirmed, State::Paid}
-                                       << State::Cancelled << u"refund it"_s;
-    QTest::newRow("after cancelled") << QList<State>{State::Cancelled} << State::Quoted
-                                     << u"nothing can follow"_s;
-    QTest::newRow("same state") << QList<State>{State::Quoted} << State::Quoted << u"already"_s;
-    QTest::newRow("back to none") << QList<State>{} << State::None << u"draft to none"_s;
+    QTest::newRow("draft -> paid") << QList<State> {} << State::Paid << u"draft to paid"_s;
+    QTest::newRow("draft -> confirmed (no quote)")
+        << QList<State> {} << State::Confirmed << u"draft to confirmed"_s;
+    QTest::newRow("paid -> cancelled")
+        << QList<State> {State::Quoted, State::Confirmed, State::Paid} << State::Cancelled
+        << u"refund it"_s;
+    QTest::newRow("after cancelled")
+        << QList<State> {State::Cancelled} << State::Quoted << u"nothing can follow"_s;
+    QTest::newRow("same state") << QList<State> {State::Quoted} << State::Quoted << u"already"_s;
+    QTest::newRow("back to none") << QList<State> {} << State::None << u"draft to none"_s;
 }
 
 void tst_OrderLifecycle::illegalTransitionsAreRefused()
@@ -155,7 +156,8 @@ void tst_OrderLifecycle::quoteCanBeRevised()
 
 void tst_OrderLifecycle::refundOnlyAfterPayment()
 {
-    for (const QList<State> &path : QList<QList<State>>{{}, {State::Quoted}, {State::Quoted, State::Confirmed}}) {
+    for (const QList<State> &path :
+         QList<QList<State>> {{}, {State::Quoted}, {State::Quoted, State::Confirmed}}) {
         Order order = freshOrder();
         int step = 0;
         for (State s : path)
@@ -188,17 +190,17 @@ void tst_OrderLifecycle::transitionDatedInThePastIsRefused()
 void tst_OrderLifecycle::shuffledLogsFoldTheSame()
 {
     // A log with a revision, a concurrent confirmation, an illegal event and a duplicate.
-    const QList<OrderEvent> log{
-            makeEvent(u"e0"_s, u"alice"_s, 0, State::None, State::Draft),
-            makeEvent(u"e1"_s, u"alice"_s, 10, State::Draft, State::Quoted),
-            makeEvent(u"e2"_s, u"bob"_s, 20, State::Quoted, State::Draft),
-            makeEvent(u"e3"_s, u"bob"_s, 30, State::Draft, State::Quoted),
-            makeEvent(u"e4"_s, u"alice"_s, 40, State::Quoted, State::Confirmed),
-            makeEvent(u"e5"_s, u"bob"_s, 40, State::Quoted, State::Confirmed),
-            makeEvent(u"e6"_s, u"carol"_s, 45, State::Confirmed, State::Refunded),
-            makeEvent(u"e7"_s, u"bob"_s, 50, State::Confirmed, State::Paid),
-            makeEvent(u"e7"_s, u"bob"_s, 50, State::Confirmed, State::Paid),
-            makeEvent(u"e8"_s, u"alice"_s, 60, State::Paid, State::Fulfilled)};
+    const QList<OrderEvent> log {
+        makeEvent(u"e0"_s, u"alice"_s, 0, State::None, State::Draft),
+        makeEvent(u"e1"_s, u"alice"_s, 10, State::Draft, State::Quoted),
+        makeEvent(u"e2"_s, u"bob"_s, 20, State::Quoted, State::Draft),
+        makeEvent(u"e3"_s, u"bob"_s, 30, State::Draft, State::Quoted),
+        makeEvent(u"e4"_s, u"alice"_s, 40, State::Quoted, State::Confirmed),
+        makeEvent(u"e5"_s, u"bob"_s, 40, State::Quoted, State::Confirmed),
+        makeEvent(u"e6"_s, u"carol"_s, 45, State::Confirmed, State::Refunded),
+        makeEvent(u"e7"_s, u"bob"_s, 50, State::Confirmed, State::Paid),
+        makeEvent(u"e7"_s, u"bob"_s, 50, State::Confirmed, State::Paid),
+        makeEvent(u"e8"_s, u"alice"_s, 60, State::Paid, State::Fulfilled)};
     const OrderHistory reference = OrderLifecycle::fold(log, u"order-1"_s);
     QCOMPARE(reference.state, State::Fulfilled);
     QCOMPARE(reference.applied.size(), 7);
@@ -215,10 +217,11 @@ void tst_OrderLifecycle::shuffledLogsFoldTheSame()
 void tst_OrderLifecycle::concurrentConfirmationsConflict()
 {
     // Alice and Bob both confirm the quoted order from their own machines.
-    const QList<OrderEvent> log{makeEvent(u"e0"_s, u"alice"_s, 0, State::None, State::Draft),
-                                makeEvent(u"e1"_s, u"alice"_s, 10, State::Draft, State::Quoted),
-                                makeEvent(u"bob-1"_s, u"bob"_s, 31, State::Quoted, State::Confirmed),
-                                makeEvent(u"alice-1"_s, u"alice"_s, 30, State::Quoted, State::Confirmed)};
+    const QList<OrderEvent> log {
+        makeEvent(u"e0"_s, u"alice"_s, 0, State::None, State::Draft),
+        makeEvent(u"e1"_s, u"alice"_s, 10, State::Draft, State::Quoted),
+        makeEvent(u"bob-1"_s, u"bob"_s, 31, State::Quoted, State::Confirmed),
+        makeEvent(u"alice-1"_s, u"alice"_s, 30, State::Quoted, State::Confirmed)};
     const OrderHistory history = OrderLifecycle::fold(log, u"order-1"_s);
     QCOMPARE(history.state, State::Confirmed);
     QCOMPARE(history.applied.last().author, u"alice"_s);
@@ -241,8 +244,8 @@ void tst_OrderLifecycle::concurrentConfirmationsConflict()
 
 void tst_OrderLifecycle::sameTimestampIsBrokenByAuthorThenId()
 {
-    const QList<OrderEvent> base{makeEvent(u"e0"_s, u"alice"_s, 0, State::None, State::Draft),
-                                 makeEvent(u"e1"_s, u"alice"_s, 10, State::Draft, State::Quoted)};
+    const QList<OrderEvent> base {makeEvent(u"e0"_s, u"alice"_s, 0, State::None, State::Draft),
+                                  makeEvent(u"e1"_s, u"alice"_s, 10, State::Draft, State::Quoted)};
     QList<OrderEvent> log = base;
     log << makeEvent(u"z"_s, u"bob"_s, 20, State::Quoted, State::Cancelled)
         << makeEvent(u"y"_s, u"alice"_s, 20, State::Quoted, State::Confirmed);
@@ -258,9 +261,9 @@ void tst_OrderLifecycle::sameTimestampIsBrokenByAuthorThenId()
 
 void tst_OrderLifecycle::illegalEventInLogIsReportedNotApplied()
 {
-    const QList<OrderEvent> log{makeEvent(u"e0"_s, u"alice"_s, 0, State::None, State::Draft),
-                                makeEvent(u"e1"_s, u"mallory"_s, 5, State::Draft, State::Paid),
-                                makeEvent(u"e2"_s, u"alice"_s, 10, State::Draft, State::Quoted)};
+    const QList<OrderEvent> log {makeEvent(u"e0"_s, u"alice"_s, 0, State::None, State::Draft),
+                                 makeEvent(u"e1"_s, u"mallory"_s, 5, State::Draft, State::Paid),
+                                 makeEvent(u"e2"_s, u"alice"_s, 10, State::Draft, State::Quoted)};
     const OrderHistory history = OrderLifecycle::fold(log, u"order-1"_s);
     QCOMPARE(history.state, State::Quoted);
     QCOMPARE(history.conflicts.size(), 1);
@@ -279,10 +282,9 @@ void tst_OrderLifecycle::duplicatesAndForeignEvents()
     OrderEvent forged = quoted;
     forged.note = u"changed"_s;
     forged.at = t0.addSecs(11);
-    const QList<OrderEvent> log{makeEvent(u"e0"_s, u"alice"_s, 0, State::None, State::Draft), quoted,
-                                quoted, forged,
-                                makeEvent(u"x"_s, u"alice"_s, 12, State::Quoted, State::Confirmed,
-                                      u"order-2"_s)};
+    const QList<OrderEvent> log {
+        makeEvent(u"e0"_s, u"alice"_s, 0, State::None, State::Draft), quoted, quoted, forged,
+        makeEvent(u"x"_s, u"alice"_s, 12, State::Quoted, State::Confirmed, u"order-2"_s)};
     const OrderHistory history = OrderLifecycle::fold(log, u"order-1"_s);
     QCOMPARE(history.state, State::Quoted);
     QCOMPARE(history.applied.size(), 2);
@@ -312,17 +314,18 @@ void tst_OrderLifecycle::mergeIsSymmetric()
 
 void tst_OrderLifecycle::orderNumbers()
 {
-    const OrderNumber number{u"BALI"_s, QDate(2026, 5, 6), 7};
+    const OrderNumber number {u"BALI"_s, QDate(2026, 5, 6), 7};
     QCOMPARE(number.toString(), u"BALI-20260506-007"_s);
     QCOMPARE(OrderNumber::parse(u"BALI-20260506-007"), std::optional<OrderNumber>(number));
-    QCOMPARE((OrderNumber{u"FIT"_s, QDate(2026, 3, 2), 1234}.toString()), u"FIT-20260302-1234"_s);
+    QCOMPARE((OrderNumber {u"FIT"_s, QDate(2026, 3, 2), 1234}.toString()), u"FIT-20260302-1234"_s);
     for (const QString &bad : {u"BALI-20260506-7"_s, u"bali-20260506-007"_s, u"BALI-20261306-007"_s,
                                u"BALI-2026056-007"_s, u"BALI-20260506-000"_s, u"-20260506-001"_s,
                                u"BALI-20260506-00a"_s, u"BALI-20260506"_s, QString()})
         QVERIFY2(!OrderNumber::parse(bad), qPrintable(bad));
-    const QList<OrderNumber> existing{number, {u"BALI"_s, QDate(2026, 5, 6), 3},
-                                      {u"BALI"_s, QDate(2026, 5, 5), 40},
-                                      {u"FIT"_s, QDate(2026, 5, 6), 90}};
+    const QList<OrderNumber> existing {number,
+                                       {u"BALI"_s, QDate(2026, 5, 6), 3},
+                                       {u"BALI"_s, QDate(2026, 5, 5), 40},
+                                       {u"FIT"_s, QDate(2026, 5, 6), 90}};
     QCOMPARE(OrderNumber::next(u"BALI"_s, QDate(2026, 5, 6), existing).sequence, 8);
     QCOMPARE(OrderNumber::next(u"BALI"_s, QDate(2026, 5, 7), existing).sequence, 1);
 }
@@ -334,7 +337,7 @@ void tst_OrderLifecycle::totalsPerCurrency()
                    {u"ielts-speaking"_s, u"IELTS speaking"_s, 1, Money(3500, u"GBP"_s), {}},
                    {u"mock-interview"_s, u"Mock interview"_s, 1, Money(3000, u"USD"_s), {}}};
     const MoneyTotals totals = order.totals();
-    QCOMPARE(totals.amounts(), (QList<Money>{Money(3500, u"GBP"_s), Money(9000, u"USD"_s)}));
+    QCOMPARE(totals.amounts(), (QList<Money> {Money(3500, u"GBP"_s), Money(9000, u"USD"_s)}));
 
     Order cancelled = freshOrder();
     cancelled.lines = {{u"x"_s, u"X"_s, 1, Money(100000, u"USD"_s), {}}};
@@ -367,7 +370,7 @@ void tst_OrderLifecycle::draftFromParsedRequest()
     const OrderRequest request = OrderRequestParser().parse(context);
     QVERIFY(request.isRequest);
     const Order order = Order::fromRequest(request, context.items, u"o9"_s,
-                                           OrderNumber{u"BALI"_s, QDate(2026, 5, 6), 9},
+                                           OrderNumber {u"BALI"_s, QDate(2026, 5, 6), 9},
                                            u"bali@conference"_s, u"rep"_s, t0, u"c9"_s);
     QCOMPARE(order.state(), State::Draft);
     QCOMPARE(order.customer, u"occ:bali/xyz"_s);

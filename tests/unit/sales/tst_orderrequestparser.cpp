@@ -18,7 +18,7 @@ QList<CatalogItem> demoCatalog()
     if (!file.open(QIODevice::ReadOnly))
         return {};
     const auto items = CatalogCsv::read(file.readAll());
-    return items ? items.value() : QList<CatalogItem>{};
+    return items ? items.value() : QList<CatalogItem> {};
 }
 
 chorus::chat::Group group(const QString &tag, const QString &zone)
@@ -88,12 +88,15 @@ OrderRequest tst_OrderRequestParser::parse(const QString &text, const QString &t
 
 void tst_OrderRequestParser::spansPointAtTheText()
 {
-    const QString text = u"Hi Made! Can I book the spa for two on Friday at 4pm? Room 12, oily skin"_s;
+    const QString text
+        = u"Hi Made! Can I book the spa for two on Friday at 4pm? Room 12, oily skin"_s;
     const OrderRequest r = parse(text, u"bali"_s, u"Asia/Makassar"_s, u"2026-05-06T01:15:00Z"_s);
     QVERIFY(r.isRequest);
     QCOMPARE(r.items.size(), 1);
     const RequestedItem &spa = r.items.first();
-    const auto at = [&](TextSpan s) { return text.mid(s.start, s.length); };
+    const auto at = [&](TextSpan s) {
+        return text.mid(s.start, s.length);
+    };
     QCOMPARE(spa.itemId, u"spa-balinese"_s);
     QCOMPARE(at(spa.itemSpan), u"spa"_s);
     QCOMPARE(spa.quantity, 2);
@@ -105,7 +108,8 @@ void tst_OrderRequestParser::spansPointAtTheText()
     QCOMPARE(at(r.when->timeSpan), u"4pm"_s);
     QCOMPARE(r.when->at, QDateTime(QDate(2026, 5, 8), QTime(16, 0), QTimeZone("Asia/Makassar")));
     QVERIFY(!r.when->dateOnly);
-    QVERIFY2(r.notes.contains(u"Room 12"_s) && r.notes.contains(u"oily skin"_s), qPrintable(r.notes));
+    QVERIFY2(r.notes.contains(u"Room 12"_s) && r.notes.contains(u"oily skin"_s),
+             qPrintable(r.notes));
     QVERIFY(!r.notes.contains(u"spa"_s));
     const bool bookCue = std::any_of(r.cues.cbegin(), r.cues.cend(), [&](const RequestCue &c) {
         return c.kind == RequestCue::Kind::Intent && at(c.span) == u"book";
@@ -116,10 +120,12 @@ void tst_OrderRequestParser::spansPointAtTheText()
 void tst_OrderRequestParser::chineseSpans()
 {
     const QString text = u"我想订明天早上7点的接机，航班GA404"_s;
-    const OrderRequest r = parse(text, u"bali"_s, u"Asia/Makassar"_s, u"2026-05-06T02:00:00Z"_s,
-                                 u"zh_CN"_s);
+    const OrderRequest r
+        = parse(text, u"bali"_s, u"Asia/Makassar"_s, u"2026-05-06T02:00:00Z"_s, u"zh_CN"_s);
     QVERIFY(r.isRequest);
-    const auto at = [&](TextSpan s) { return text.mid(s.start, s.length); };
+    const auto at = [&](TextSpan s) {
+        return text.mid(s.start, s.length);
+    };
     QCOMPARE(r.items.size(), 1);
     QCOMPARE(at(r.items.first().itemSpan), u"接机"_s);
     QCOMPARE(at(r.when->dateSpan), u"明天"_s);
@@ -137,8 +143,8 @@ void tst_OrderRequestParser::contextFromMessage()
     message.senderOccupantId = u"occ-42"_s;
     message.body = u"kimono两位 明天"_s;
     message.timestamp = utc(u"2026-04-04T10:00:00Z"_s);
-    const RequestContext context = RequestContext::of(
-            message, group(u"kyoto"_s, u"Asia/Tokyo"_s), m_catalog, QLocale(u"zh_CN"_s));
+    const RequestContext context = RequestContext::of(message, group(u"kyoto"_s, u"Asia/Tokyo"_s),
+                                                      m_catalog, QLocale(u"zh_CN"_s));
     QCOMPARE(context.items.size(), 3);
     QCOMPARE(context.messageId, u"s-1"_s);
     QCOMPARE(context.groupZone.id(), QByteArray("Asia/Tokyo"));
@@ -160,16 +166,16 @@ void tst_OrderRequestParser::tomorrowIsInTheGroupsZone()
     QCOMPARE(bali.when->at.timeZone(), QTimeZone("Asia/Makassar"));
     QVERIFY(bali.when->dateOnly);
     const OrderRequest sameInstantNewYork
-            = parse(text, u"bali"_s, u"America/New_York"_s, u"2026-05-05T17:30:00Z"_s);
+        = parse(text, u"bali"_s, u"America/New_York"_s, u"2026-05-05T17:30:00Z"_s);
     QCOMPARE(sameInstantNewYork.when->at.date(), QDate(2026, 5, 6));
 }
 
 void tst_OrderRequestParser::dstStartsOvernight()
 {
     // Saturday 23:30 GMT; British Summer Time starts at 01:00 UTC on Sunday.
-    const OrderRequest r = parse(u"can I book a speaking mock for tomorrow at 10am?"_s,
-                                 u"language"_s, u"Europe/London"_s, u"2026-03-28T23:30:00Z"_s,
-                                 u"en_GB"_s);
+    const OrderRequest r
+        = parse(u"can I book a speaking mock for tomorrow at 10am?"_s, u"language"_s,
+                u"Europe/London"_s, u"2026-03-28T23:30:00Z"_s, u"en_GB"_s);
     QVERIFY(r.isRequest);
     QVERIFY(r.when);
     QCOMPARE(r.when->at.toUTC(), utc(u"2026-03-29T09:00:00Z"_s));
@@ -199,29 +205,34 @@ void tst_OrderRequestParser::numericDatesFollowTheOperatorsLocale()
 void tst_OrderRequestParser::dayOfMonthRollsOver()
 {
     const QString text = u"PT on the 3rd please"_s;
-    QCOMPARE(parse(text, u"fitness"_s, u"Asia/Shanghai"_s, u"2026-03-02T02:00:00Z"_s).when->at.date(),
-             QDate(2026, 3, 3));
-    QCOMPARE(parse(text, u"fitness"_s, u"Asia/Shanghai"_s, u"2026-03-20T02:00:00Z"_s).when->at.date(),
-             QDate(2026, 4, 3));
+    QCOMPARE(
+        parse(text, u"fitness"_s, u"Asia/Shanghai"_s, u"2026-03-02T02:00:00Z"_s).when->at.date(),
+        QDate(2026, 3, 3));
+    QCOMPARE(
+        parse(text, u"fitness"_s, u"Asia/Shanghai"_s, u"2026-03-20T02:00:00Z"_s).when->at.date(),
+        QDate(2026, 4, 3));
     // The 31st skips months that have no 31st.
     QCOMPARE(parse(u"PT on the 31st please"_s, u"fitness"_s, u"Asia/Shanghai"_s,
                    u"2026-04-05T02:00:00Z"_s)
-                     .when->at.date(),
+                 .when->at.date(),
              QDate(2026, 5, 31));
     // A month and day already past this year mean next year.
     QCOMPARE(parse(u"PT on 2 March please"_s, u"fitness"_s, u"Asia/Shanghai"_s,
                    u"2026-03-05T02:00:00Z"_s)
-                     .when->at.date(),
+                 .when->at.date(),
              QDate(2027, 3, 2));
 }
 
 void tst_OrderRequestParser::timeOnlyIsTheNextSuchTime()
 {
     const QString text = u"massage at 3pm please"_s;
-    const OrderRequest morning = parse(text, u"bali"_s, u"Asia/Makassar"_s, u"2026-05-06T02:00:00Z"_s);
-    QCOMPARE(morning.when->at, QDateTime(QDate(2026, 5, 6), QTime(15, 0), QTimeZone("Asia/Makassar")));
+    const OrderRequest morning
+        = parse(text, u"bali"_s, u"Asia/Makassar"_s, u"2026-05-06T02:00:00Z"_s);
+    QCOMPARE(morning.when->at,
+             QDateTime(QDate(2026, 5, 6), QTime(15, 0), QTimeZone("Asia/Makassar")));
     QVERIFY(morning.when->dateSpan.isEmpty());
-    const OrderRequest evening = parse(text, u"bali"_s, u"Asia/Makassar"_s, u"2026-05-06T09:00:00Z"_s);
+    const OrderRequest evening
+        = parse(text, u"bali"_s, u"Asia/Makassar"_s, u"2026-05-06T09:00:00Z"_s);
     QCOMPARE(evening.when->at.date(), QDate(2026, 5, 7));
 }
 
@@ -265,23 +276,25 @@ void tst_OrderRequestParser::perPersonAndPerItemQuantities_data()
     QTest::addColumn<int>("party");
     // Per person: the party becomes the quantity. Per item (a car): it does not.
     QTest::newRow("spa for 3") << u"spa for 3 tomorrow pls"_s << u"spa-balinese"_s << 3 << 3;
-    QTest::newRow("pickup for 3 people") << u"airport pickup for 3 people tomorrow pls"_s
-                                         << u"airport-pickup"_s << 1 << 3;
+    QTest::newRow("pickup for 3 people")
+        << u"airport pickup for 3 people tomorrow pls"_s << u"airport-pickup"_s << 1 << 3;
     QTest::newRow("2 cars for 6") << u"2 airport pickups for 6 people please"_s
                                   << u"airport-pickup"_s << 2 << 6;
-    QTest::newRow("party of 4") << u"ubud tour for a party of 4 please"_s << u"tour-ubud"_s << 4 << 4;
-    QTest::newRow("the two of us") << u"sunrise trek for the two of us please"_s
-                                   << u"trek-batur"_s << 2 << 2;
-    QTest::newRow("duration is not a count") << u"2 hour massage for 2 tomorrow afternoon please"_s
-                                             << u"spa-balinese"_s << 2 << 2;
-    QTest::newRow("three nights is not a count") << u"scooter for 3 days please"_s
-                                                 << u"scooter-rental"_s << 1 << 0;
-    QTest::newRow("explicit count beats party") << u"3 massages for the 4 of us please"_s
-                                                << u"spa-balinese"_s << 3 << 4;
+    QTest::newRow("party of 4") << u"ubud tour for a party of 4 please"_s << u"tour-ubud"_s << 4
+                                << 4;
+    QTest::newRow("the two of us")
+        << u"sunrise trek for the two of us please"_s << u"trek-batur"_s << 2 << 2;
+    QTest::newRow("duration is not a count")
+        << u"2 hour massage for 2 tomorrow afternoon please"_s << u"spa-balinese"_s << 2 << 2;
+    QTest::newRow("three nights is not a count")
+        << u"scooter for 3 days please"_s << u"scooter-rental"_s << 1 << 0;
+    QTest::newRow("explicit count beats party")
+        << u"3 massages for the 4 of us please"_s << u"spa-balinese"_s << 3 << 4;
     QTest::newRow("两位") << u"明天浮潜两位"_s << u"snorkel-penida"_s << 2 << 2;
     QTest::newRow("两大两小") << u"明天浮潜，两大两小"_s << u"snorkel-penida"_s << 4 << 4;
     QTest::newRow("摩托车两辆") << u"明天要摩托车两辆"_s << u"scooter-rental"_s << 2 << 0;
-    QTest::newRow("another") << u"another spa session for tonight please"_s << u"spa-balinese"_s << 1 << 0;
+    QTest::newRow("another") << u"another spa session for tonight please"_s << u"spa-balinese"_s
+                             << 1 << 0;
 }
 
 void tst_OrderRequestParser::perPersonAndPerItemQuantities()
@@ -303,7 +316,8 @@ void tst_OrderRequestParser::unavailableItemsAreNotMatched()
     // The Bali group does not sell class packs; the fitness group does.
     const QString text = u"2 more class packs please"_s;
     QVERIFY(!parse(text, u"bali"_s, u"Asia/Makassar"_s, u"2026-05-06T01:00:00Z"_s).isRequest);
-    const OrderRequest fit = parse(text, u"fitness"_s, u"Asia/Shanghai"_s, u"2026-05-06T01:00:00Z"_s);
+    const OrderRequest fit
+        = parse(text, u"fitness"_s, u"Asia/Shanghai"_s, u"2026-05-06T01:00:00Z"_s);
     QVERIFY(fit.isRequest);
     QCOMPARE(fit.quantityOf(u"class-pack-10"_s), 2);
 }

@@ -33,9 +33,11 @@ void tst_OrderRequestParserLabelled::print(const QString &prefix, const Scores &
     line("quantity_accuracy", scores.quantityAccuracy());
     line("date_accuracy", scores.dateAccuracy());
     line("false_positive_rate", scores.falsePositiveRate());
-    printf("%s(requests %d, non-requests %d, recall %.2f, date accuracy on the %d with a date %.2f)\n",
-           qPrintable(prefix), scores.requests, scores.nonRequests, scores.recall(), scores.withDate,
-           scores.withDate ? double(scores.withDateRight) / scores.withDate : 0.0);
+    printf(
+        "%s(requests %d, non-requests %d, recall %.2f, date accuracy on the %d with a date %.2f)\n",
+        qPrintable(prefix.isEmpty() ? prefix : prefix.chopped(1) + u": "_s), scores.requests,
+        scores.nonRequests, scores.recall(), scores.withDate,
+        scores.withDate ? double(scores.withDateRight) / scores.withDate : 0.0);
     fflush(stdout);
 }
 
