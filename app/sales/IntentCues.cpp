@@ -1,5 +1,6 @@
 #include "sales/IntentCues_p.h"
 
+#include <QHash>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -262,28 +263,79 @@ const QSet<QString> &openerFillers()
     return words;
 }
 
-// Length in units of `phrase` matched at unit i, or 0.
-qsizetype matchAt(const TextUnits &units, qsizetype i, QStringView phrase)
+// A phrase cut into the units it must match (words, or single Han characters).
+struct Compiled
 {
-    if (units.at(i).kind == Unit::Kind::Han) {
-        qsizetype k = 0;
-        for (; k < phrase.size(); ++k) {
-            if (!units.isHan(i + k) || units.at(i + k).text != phrase.mid(k, 1))
-                return 0;
-        }
-        return k;
+    QStringList units;
+    Kind kind = Kind::Intent;
+    int weight = 0;
+};
+
+// Phrases indexed by their first unit, built once.
+class PhraseTable
+{
+public:
+    template <std::size_t N> explicit PhraseTable(const Phrase (&phrases)[N])
+    {
+        for (const Phrase &phrase : phrases)
+            add(QStringView(phrase.text), phrase.kind, phrase.weight);
     }
-    if (phrase.isEmpty() || phrase.front().unicode() >= 0x2E80)
-        return 0;
-    if (!units.isSequence(i, phrase))
-        return 0;
-    return phrase.count(u' ') + 1;
-}
+    template <std::size_t N> explicit PhraseTable(const char16_t *const (&texts)[N])
+    {
+        for (const char16_t *text : texts)
+            add(QStringView(text), Kind::Intent, 0);
+    }
+    /// Every phrase that matches at unit i, with its length in units.
+    template <typename F> void forEachMatch(const TextUnits &units, qsizetype i, F &&f) const
+    {
+        const auto candidates = m_byFirst.constFind(units.at(i).text);
+        if (candidates == m_byFirst.cend())
+            return;
+        for (const int index : *candidates) {
+            const Compiled &phrase = m_phrases.at(index);
+            bool match = true;
+            for (qsizetype k = 1; k < phrase.units.size() && match; ++k) {
+                match = i + k < units.size() && units.at(i + k).kind != Unit::Kind::Punct
+                    && units.at(i + k).text == phrase.units.at(k);
+            }
+            if (match)
+                f(phrase, phrase.units.size());
+        }
+    }
+
+private:
+    void add(QStringView text, Kind kind, int weight)
+    {
+        Compiled phrase {{}, kind, weight};
+        if (!text.isEmpty() && text.front().unicode() >= 0x2E80) {
+            for (const QChar c : text)
+                phrase.units.append(QString(c));
+        } else {
+            for (const auto word : text.tokenize(u' ', Qt::SkipEmptyParts))
+                phrase.units.append(word.toString());
+        }
+        m_byFirst[phrase.units.first()].append(int(m_phrases.size()));
+        m_phrases.append(phrase);
+    }
+    QList<Compiled> m_phrases;
+    QHash<QString, QList<int>> m_byFirst;
+};
 
 } // namespace
 
 QList<CueHit> findCues(const TextUnits &units)
 {
+    static const PhraseTable phrases(kPhrases);
+    static const PhraseTable openers(kOpeners);
+    static const PhraseTable bookingQuestions(kBookingQuestions);
+    static const PhraseTable modals(kModals);
+    static const QSet<QString> orderVerbs = [] {
+        QSet<QString> set;
+        for (const char16_t *verb : kOrderVerbs)
+            set.insert(QString::fromUtf16(verb));
+        return set;
+    }();
+
     QList<CueHit> hits;
     int openerSentence = -1;
     for (qsizetype i = 0; i < units.size(); ++i) {
@@ -296,30 +348,25 @@ QList<CueHit> findCues(const TextUnits &units)
                  && openerFillers().contains(unit.text + units.at(i + 1).text))) {
             openerSentence = unit.sentence;
             bool booking = false;
-            for (const char16_t *question : kBookingQuestions)
-                booking = booking || units.isSequence(i, question);
+            bookingQuestions.forEachMatch(units, i,
+                                          [&](const Compiled &, qsizetype) { booking = true; });
+            bool opened = false;
             if (!booking) {
-                for (const Phrase &opener : kOpeners) {
-                    if (const qsizetype n = matchAt(units, i, opener.text)) {
+                openers.forEachMatch(units, i, [&](const Compiled &opener, qsizetype n) {
+                    if (!opened)
                         hits.append({opener.kind, opener.weight, i, i + n - 1});
-                        break;
-                    }
-                }
+                    opened = true;
+                });
             }
         }
-        for (const char16_t *modal : kModals) {
-            const qsizetype n = matchAt(units, i, modal);
-            if (!n)
-                continue;
-            bool verb = false;
-            for (const char16_t *orderVerb : kOrderVerbs)
-                verb = verb || units.is(i + n, orderVerb);
+        modals.forEachMatch(units, i, [&](const Compiled &, qsizetype n) {
+            const bool verb = i + n < units.size() && units.at(i + n).kind == Unit::Kind::Word
+                && orderVerbs.contains(units.at(i + n).text);
             hits.append({Kind::Intent, verb ? 2 : 1, i, i + n - (verb ? 0 : 1)});
-        }
-        for (const Phrase &phrase : kPhrases) {
-            if (const qsizetype n = matchAt(units, i, phrase.text))
-                hits.append({phrase.kind, phrase.weight, i, i + n - 1});
-        }
+        });
+        phrases.forEachMatch(units, i, [&](const Compiled &phrase, qsizetype n) {
+            hits.append({phrase.kind, phrase.weight, i, i + n - 1});
+        });
     }
     return hits;
 }

@@ -81,12 +81,19 @@ ItemMatcher::ItemMatcher(const QList<CatalogItem> &items) : m_items(items)
                 if (unit.kind == Unit::Kind::Word)
                     m_vocabulary.insert(unit.stem);
             }
+            // Index by first character: a match, a typo (same first letter) or a split
+            // word ("pick up" for "pickup") all start with it; numbers match words too.
+            const Unit &first = phrase.units.first();
+            if (first.kind == Unit::Kind::Number || englishNumber(first.text))
+                m_numberFirst.append(int(m_phrases.size()));
+            else
+                m_byFirstChar[first.text.front()].append(int(m_phrases.size()));
             m_phrases.append(phrase);
         }
     }
 }
 
-bool ItemMatcher::sameUnit(const Unit &phrase, const Unit &text, int *edits) const
+bool ItemMatcher::sameUnit(const Unit &phrase, const Unit &text, bool fuzzable, int *edits) const
 {
     if (phrase.kind == Unit::Kind::Number || text.kind == Unit::Kind::Number) {
         if (phrase.text == text.text)
@@ -110,10 +117,8 @@ bool ItemMatcher::sameUnit(const Unit &phrase, const Unit &text, int *edits) con
         return true;
     // A typo: long enough words only, first letter right, not another real word.
     const int length = int(phrase.stem.size());
-    if (length < 4 || text.stem.size() < 4 || phrase.stem.front() != text.stem.front())
-        return false;
-    if (isCommonEnglishWord(text.stem) || isCommonEnglishWord(text.text)
-        || m_vocabulary.contains(text.stem))
+    if (!fuzzable || length < 4 || text.stem.size() < 4 || phrase.stem.front() != text.stem.front()
+        || std::abs(length - int(text.stem.size())) > 2)
         return false;
     const int allowed = length >= 8 ? 2 : 1;
     const int distance = editDistance(phrase.stem, text.stem, allowed);
@@ -123,8 +128,10 @@ bool ItemMatcher::sameUnit(const Unit &phrase, const Unit &text, int *edits) con
     return true;
 }
 
-std::optional<ItemMatcher::Candidate>
-ItemMatcher::matchAt(const Phrase &phrase, const TextUnits &units, qsizetype start) const
+std::optional<ItemMatcher::Candidate> ItemMatcher::matchAt(const Phrase &phrase,
+                                                           const TextUnits &units,
+                                                           const QList<bool> &fuzzable,
+                                                           qsizetype start) const
 {
     const int sentence = units.at(start).sentence;
     qsizetype j = start;
@@ -135,19 +142,20 @@ ItemMatcher::matchAt(const Phrase &phrase, const TextUnits &units, qsizetype sta
         if (j >= units.size() || units.at(j).sentence != sentence)
             return std::nullopt;
         const Unit &t = units.at(j);
-        if (sameUnit(p.at(k), t, &edits)) {
+        if (sameUnit(p.at(k), t, fuzzable.at(j), &edits)) {
             ++j;
             continue;
         }
         if (p.at(k).kind == Unit::Kind::Word && t.kind == Unit::Kind::Word) {
             // "pick up" written "pickup", or "pickup" written "pick up".
             if (j + 1 < units.size() && units.at(j + 1).kind == Unit::Kind::Word
-                && units.at(j + 1).sentence == sentence
+                && units.at(j + 1).sentence == sentence && p.at(k).text.startsWith(t.text)
                 && TextUnits::stem(t.text + units.at(j + 1).text) == p.at(k).stem) {
                 j += 2;
                 continue;
             }
             if (k + 1 < p.size() && p.at(k + 1).kind == Unit::Kind::Word
+                && t.text.startsWith(p.at(k).text)
                 && TextUnits::stem(p.at(k).text + p.at(k + 1).text) == t.stem) {
                 ++k;
                 ++j;
@@ -156,7 +164,7 @@ ItemMatcher::matchAt(const Phrase &phrase, const TextUnits &units, qsizetype sta
             // A phrasal verb split by a pronoun: "pick us up", "drop me off".
             if (k > 0 && !gapUsed && isPronoun(t) && j + 1 < units.size()
                 && units.at(j + 1).sentence == sentence
-                && sameUnit(p.at(k), units.at(j + 1), &edits)) {
+                && sameUnit(p.at(k), units.at(j + 1), fuzzable.at(j + 1), &edits)) {
                 gapUsed = true;
                 j += 2;
                 continue;
@@ -197,14 +205,28 @@ bool ItemMatcher::isDetailOfAnotherItem(const ItemMention &mention, const TextUn
 
 QList<ItemMention> ItemMatcher::find(TextUnits &units) const
 {
+    // Which words may be typos: not everyday words, not words of the catalog itself.
+    QList<bool> fuzzable(units.size(), false);
+    for (qsizetype i = 0; i < units.size(); ++i) {
+        const Unit &unit = units.at(i);
+        fuzzable[i] = unit.kind == Unit::Kind::Word && unit.stem.size() >= 4
+            && !isCommonEnglishWord(unit.stem) && !isCommonEnglishWord(unit.text)
+            && !m_vocabulary.contains(unit.stem);
+    }
     QList<Candidate> candidates;
     for (qsizetype i = 0; i < units.size(); ++i) {
-        if (units.at(i).kind == Unit::Kind::Punct)
+        const Unit &unit = units.at(i);
+        if (unit.kind == Unit::Kind::Punct || unit.text.isEmpty())
             continue;
-        for (const Phrase &phrase : m_phrases) {
-            if (auto candidate = matchAt(phrase, units, i))
-                candidates.append(*candidate);
-        }
+        const auto tryPhrases = [&](const QList<int> &indexes) {
+            for (const int index : indexes) {
+                if (auto candidate = matchAt(m_phrases.at(index), units, fuzzable, i))
+                    candidates.append(*candidate);
+            }
+        };
+        tryPhrases(m_byFirstChar.value(unit.text.front()));
+        if (unit.kind == Unit::Kind::Number || englishNumber(unit.text))
+            tryPhrases(m_numberFirst);
     }
     // Longest phrase first ("yoga mat" over "mat", "ielts mock" over "mock"), then
     // exact over corrected, then earliest.

@@ -7,6 +7,7 @@
 #include "sales/CatalogItem.h"
 #include "sales/TextUnits_p.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 
@@ -45,13 +46,15 @@ private:
         int chars = 0;
     };
 
-    bool sameUnit(const Unit &phrase, const Unit &text, int *edits) const;
+    bool sameUnit(const Unit &phrase, const Unit &text, bool fuzzable, int *edits) const;
     std::optional<Candidate> matchAt(const Phrase &phrase, const TextUnits &units,
-                                     qsizetype start) const;
+                                     const QList<bool> &fuzzable, qsizetype start) const;
     bool isDetailOfAnotherItem(const ItemMention &mention, const TextUnits &units) const;
 
     QList<CatalogItem> m_items;
     QList<Phrase> m_phrases;
+    QHash<QChar, QList<int>> m_byFirstChar; ///< phrases by the first character they start with
+    QList<int> m_numberFirst; ///< phrases starting with a number ("10 class pack", "ten ...")
     QSet<QString> m_vocabulary; ///< every word of every phrase: never "corrected" into another
     QList<QSet<QString>> m_nameWords; ///< per item, the words of its name
 };

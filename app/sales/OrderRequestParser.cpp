@@ -48,15 +48,28 @@ QDateTime atLocal(QDate date, QTime time, const QTimeZone &zone)
 
 } // namespace
 
+CatalogIndex::CatalogIndex(const QList<CatalogItem> &items)
+    : m_items(items), m_matcher(std::make_unique<const ItemMatcher>(items))
+{
+}
+
+CatalogIndex::~CatalogIndex() = default;
+
 OrderRequest OrderRequestParser::parse(const RequestContext &context) const
 {
+    return parse(context, CatalogIndex(context.items));
+}
+
+OrderRequest OrderRequestParser::parse(const RequestContext &context,
+                                       const CatalogIndex &catalog) const
+{
+    const QList<CatalogItem> &items = catalog.items();
     OrderRequest request;
     request.messageId = context.messageId;
     request.sender = context.sender;
 
     TextUnits units(context.text);
-    const ItemMatcher matcher(context.items);
-    const QList<ItemMention> mentions = matcher.find(units);
+    const QList<ItemMention> mentions = catalog.m_matcher->find(units);
 
     const QTimeZone zone = context.groupZone.isValid() ? context.groupZone : QTimeZone::utc();
     const QDateTime now
@@ -72,7 +85,7 @@ OrderRequest OrderRequestParser::parse(const RequestContext &context) const
     QHash<int, int> lineOfItem;
     for (int m = 0; m < mentions.size(); ++m) {
         const ItemMention &mention = mentions.at(m);
-        const CatalogItem &item = context.items.at(mention.item);
+        const CatalogItem &item = items.at(mention.item);
         int line = lineOfItem.value(mention.item, -1);
         if (line < 0) {
             line = int(request.items.size());
@@ -98,11 +111,11 @@ OrderRequest OrderRequestParser::parse(const RequestContext &context) const
         request.partySpan = spanOf(units, quantities.partyFirst, quantities.partyLast);
     for (RequestedItem &requested : request.items) {
         const int index
-            = int(std::find_if(context.items.cbegin(), context.items.cend(),
+            = int(std::find_if(items.cbegin(), items.cend(),
                                [&](const CatalogItem &item) { return item.id == requested.itemId; })
-                  - context.items.cbegin());
+                  - items.cbegin());
         if (requested.quantitySource == RequestedItem::QuantitySource::Default
-            && context.items.at(index).basis == PriceBasis::PerPerson && quantities.party > 0) {
+            && items.at(index).basis == PriceBasis::PerPerson && quantities.party > 0) {
             requested.quantity = quantities.party;
             requested.quantitySource = RequestedItem::QuantitySource::PartySize;
             requested.quantitySpan = request.partySpan;

@@ -6,7 +6,32 @@
 
 #include "sales/OrderRequest.h"
 
+#include <memory>
+
 namespace chorus::sales {
+
+namespace parsing {
+class ItemMatcher;
+}
+
+/// A group's catalog prepared for matching (names and synonyms cut and indexed once).
+/// Build one per group and catalog version and reuse it: preparing costs more than
+/// parsing a message. Immutable once built, so it may be shared between threads.
+class CatalogIndex
+{
+public:
+    explicit CatalogIndex(const QList<CatalogItem> &items);
+    ~CatalogIndex();
+    CatalogIndex(const CatalogIndex &) = delete;
+    CatalogIndex &operator=(const CatalogIndex &) = delete;
+
+    const QList<CatalogItem> &items() const { return m_items; }
+
+private:
+    friend class OrderRequestParser;
+    QList<CatalogItem> m_items;
+    std::unique_ptr<const parsing::ItemMatcher> m_matcher;
+};
 
 /// Decides whether a message asks to order something from the catalog and extracts
 /// items, quantities, party size, date/time and notes with their text spans.
@@ -21,7 +46,10 @@ class OrderRequestParser
 public:
     static constexpr int threshold() { return 2; }
 
+    /// Parses against context.items (prepared on the fly).
     OrderRequest parse(const RequestContext &context) const;
+    /// Parses against a prepared catalog; context.items is ignored.
+    OrderRequest parse(const RequestContext &context, const CatalogIndex &catalog) const;
 };
 
 } // namespace chorus::sales

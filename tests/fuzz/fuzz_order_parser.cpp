@@ -75,9 +75,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         = QDateTime(QDate(2026, 1, 1), QTime(0, 0), QTimeZone::utc()).addSecs(seconds);
     context.groupZone = QTimeZone(QByteArray(setting.zone));
     context.operatorLocale = QLocale(QString::fromLatin1(setting.locale));
-    context.items = catalog();
-
-    const OrderRequest request = OrderRequestParser().parse(context);
+    // Every other input also prepares the catalog on the fly, so both paths are fuzzed.
+    static const CatalogIndex index(catalog());
+    OrderRequest request;
+    if (data[0] & 0x80) {
+        context.items = catalog();
+        request = OrderRequestParser().parse(context);
+    } else {
+        request = OrderRequestParser().parse(context, index);
+    }
 
     const qsizetype length = context.text.size();
     const auto inside = [&](const TextSpan &span) {

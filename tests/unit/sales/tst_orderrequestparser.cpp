@@ -60,6 +60,7 @@ private Q_SLOTS:
     void confidenceOrdersRequestsFirst();
     void hostileInputs_data();
     void hostileInputs();
+    void preparedCatalogGivesTheSameResult();
 
 private:
     OrderRequest parse(const QString &text, const QString &tag, const QString &zone,
@@ -375,6 +376,31 @@ void tst_OrderRequestParser::hostileInputs()
     QVERIFY(r.confidence >= 0 && r.confidence <= 1);
     if (r.when)
         QVERIFY(r.when->at.isValid());
+}
+
+void tst_OrderRequestParser::preparedCatalogGivesTheSameResult()
+{
+    const chorus::chat::Group bali = group(u"bali"_s, u"Asia/Makassar"_s);
+    const CatalogIndex index(availableIn(m_catalog, bali));
+    QCOMPARE(index.items().size(), 8);
+    const OrderRequestParser parser;
+    for (const QString &text :
+         {u"Can I book the spa for two on Friday?"_s, u"我想订明天早上7点的接机"_s,
+          u"What time does the spa open?"_s, u"2 scooters for tmrw pls"_s}) {
+        RequestContext context;
+        context.text = text;
+        context.timestamp = utc(u"2026-05-06T01:15:00Z"_s);
+        context.groupZone = QTimeZone("Asia/Makassar");
+        context.operatorLocale = QLocale(u"en_US"_s);
+        const OrderRequest prepared = parser.parse(context, index); // context.items is empty
+        context.items = index.items();
+        const OrderRequest onTheFly = parser.parse(context);
+        QCOMPARE(prepared.isRequest, onTheFly.isRequest);
+        QCOMPARE(prepared.items, onTheFly.items);
+        QCOMPARE(prepared.when, onTheFly.when);
+        QCOMPARE(prepared.notes, onTheFly.notes);
+        QVERIFY(!prepared.items.isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_OrderRequestParser)
