@@ -14,11 +14,6 @@ namespace {
 
 using Code = CatalogCsvProblem::Code;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::sales::CatalogCsv", text);
-}
-
 enum Column {
     Id,
     Name,
@@ -126,13 +121,16 @@ std::optional<QList<CatalogOption>> readOptions(QStringView text, QString *why)
         return options;
     const auto raw = splitRaw(text, u';');
     if (!raw) {
-        *why = tr("the options end with a lone backslash");
+        *why = QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                           "the options end with a lone backslash");
         return std::nullopt;
     }
     for (const QString &spec : *raw) {
         const qsizetype eq = spec.indexOf(u'=');
         if (eq <= 0) {
-            *why = tr("the option \"%1\" is not written key=kind").arg(spec);
+            *why = QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                               "the option \"%1\" is not written key=kind")
+                       .arg(spec);
             return std::nullopt;
         }
         CatalogOption option;
@@ -157,8 +155,10 @@ std::optional<QList<CatalogOption>> readOptions(QStringView text, QString *why)
         }
         const auto kind = CatalogOption::kindFromName(kindText);
         if (!kind) {
-            *why = tr("the option \"%1\" has the kind \"%2\"; use datetime, date, party_size, "
-                      "pickup_point or text")
+            *why = QCoreApplication::translate(
+                       "chorus::sales::CatalogCsv",
+                       "the option \"%1\" has the kind \"%2\"; use datetime, date, party_size, "
+                       "pickup_point or text")
                        .arg(option.key, kindText);
             return std::nullopt;
         }
@@ -223,8 +223,11 @@ QString CatalogCsvError::summary() const
 {
     QStringList lines;
     for (const CatalogCsvProblem &problem : problems) {
-        lines.append(problem.line > 0 ? tr("line %1: %2").arg(problem.line).arg(problem.reason)
-                                      : problem.reason);
+        lines.append(problem.line > 0
+                         ? QCoreApplication::translate("chorus::sales::CatalogCsv", "line %1: %2")
+                               .arg(problem.line)
+                               .arg(problem.reason)
+                         : problem.reason);
     }
     return lines.join(u'\n');
 }
@@ -244,7 +247,9 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
     QStringDecoder decoder(QStringDecoder::Utf8);
     const QString text = decoder.decode(data);
     if (decoder.hasError()) {
-        refuse(Code::NotUtf8, 0, tr("the file is not UTF-8 text; save it as \"CSV UTF-8\""));
+        refuse(Code::NotUtf8, 0,
+               QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                           "the file is not UTF-8 text; save it as \"CSV UTF-8\""));
         return error;
     }
     csv::SyntaxError syntax;
@@ -254,7 +259,9 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
         return error;
     }
     if (records->isEmpty()) {
-        refuse(Code::Empty, 0, tr("the file is empty; the first line must be the header"));
+        refuse(Code::Empty, 0,
+               QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                           "the file is empty; the first line must be the header"));
         return error;
     }
 
@@ -266,11 +273,14 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
         const int column = int(columnNames().indexOf(name));
         if (column < 0) {
             refuse(Code::UnknownColumn, head.line,
-                   tr("unknown column \"%1\"; the columns are %2")
+                   QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                               "unknown column \"%1\"; the columns are %2")
                        .arg(head.fields.at(f), columnNames().join(u", "_s)));
         } else if (fieldOf[column] >= 0) {
             refuse(Code::DuplicateColumn, head.line,
-                   tr("the column \"%1\" appears twice").arg(name));
+                   QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                               "the column \"%1\" appears twice")
+                       .arg(name));
         } else {
             fieldOf[column] = int(f);
         }
@@ -278,7 +288,9 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
     for (int column = 0; column < ColumnCount; ++column) {
         if (isRequired(column) && fieldOf[column] < 0)
             refuse(Code::MissingColumn, head.line,
-                   tr("the column \"%1\" is missing").arg(columnNames().at(column)));
+                   QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                               "the column \"%1\" is missing")
+                       .arg(columnNames().at(column)));
     }
     if (!error.problems.isEmpty())
         return error;
@@ -290,7 +302,9 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
         const int line = record.line;
         if (record.fields.size() != head.fields.size()) {
             refuse(Code::FieldCount, line,
-                   tr("%1 fields where the header has %2 (a comma inside a value needs quotes)")
+                   QCoreApplication::translate(
+                       "chorus::sales::CatalogCsv",
+                       "%1 fields where the header has %2 (a comma inside a value needs quotes)")
                        .arg(record.fields.size())
                        .arg(head.fields.size()));
             continue;
@@ -306,21 +320,29 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
         for (int column : {int(Id), int(Name), int(Price), int(Currency)}) {
             if (field(column).isEmpty())
                 refuse(Code::MissingValue, line,
-                       tr("the %1 is empty").arg(columnNames().at(column)));
+                       QCoreApplication::translate("chorus::sales::CatalogCsv", "the %1 is empty")
+                           .arg(columnNames().at(column)));
         }
         const QString currency = field(Currency);
         if (!currency.isEmpty() && !field(Price).isEmpty()) {
             if (!Money::isKnownCurrency(currency)) {
                 refuse(Code::UnknownCurrency, line,
-                       tr("\"%1\" is not an ISO 4217 currency code (like USD, CNY, JPY)")
+                       QCoreApplication::translate(
+                           "chorus::sales::CatalogCsv",
+                           "\"%1\" is not an ISO 4217 currency code (like USD, CNY, JPY)")
                            .arg(currency));
             } else {
                 MoneyError moneyError;
                 const auto price = Money::parse(field(Price), currency, &moneyError);
                 if (!price)
-                    refuse(Code::BadPrice, line, tr("bad price: %1").arg(moneyError.message));
+                    refuse(Code::BadPrice, line,
+                           QCoreApplication::translate("chorus::sales::CatalogCsv", "bad price: %1")
+                               .arg(moneyError.message));
                 else if (price->minorUnits() < 0)
-                    refuse(Code::BadPrice, line, tr("the price %1 is negative").arg(field(Price)));
+                    refuse(Code::BadPrice, line,
+                           QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                                       "the price %1 is negative")
+                               .arg(field(Price)));
                 else
                     item.price = *price;
             }
@@ -329,7 +351,9 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
         const auto zh = readList(field(SynonymsZh));
         if (!en || !zh)
             refuse(Code::BadList, line,
-                   tr("a synonym list has an empty entry or a lone backslash (separate with |)"));
+                   QCoreApplication::translate(
+                       "chorus::sales::CatalogCsv",
+                       "a synonym list has an empty entry or a lone backslash (separate with |)"));
         else {
             item.synonymsEn = *en;
             item.synonymsZh = *zh;
@@ -339,7 +363,9 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
             item.basis = *basis;
         else if (!pricedPer.isEmpty())
             refuse(Code::BadPricedPer, line,
-                   tr("priced_per is \"%1\"; write item or person").arg(pricedPer));
+                   QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                               "priced_per is \"%1\"; write item or person")
+                       .arg(pricedPer));
         QString why;
         if (const auto options = readOptions(field(Options), &why))
             item.options = *options;
@@ -349,7 +375,9 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
             item.availability = *availability;
         else
             refuse(Code::BadAvailability, line,
-                   tr("availability is \"%1\"; write all, tags:a|b or groups:room@host")
+                   QCoreApplication::translate(
+                       "chorus::sales::CatalogCsv",
+                       "availability is \"%1\"; write all, tags:a|b or groups:room@host")
                        .arg(field(AvailabilityColumn)));
         if (error.problems.size() == before) {
             for (const QString &problem : item.problems())
@@ -359,7 +387,10 @@ Expected<QList<CatalogItem>, CatalogCsvError> CatalogCsv::read(const QByteArray 
             const auto seen = firstLineOfId.constFind(item.id);
             if (seen != firstLineOfId.cend())
                 refuse(Code::DuplicateId, line,
-                       tr("the id \"%1\" is already used on line %2").arg(item.id).arg(*seen));
+                       QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                                   "the id \"%1\" is already used on line %2")
+                           .arg(item.id)
+                           .arg(*seen));
             else
                 firstLineOfId.insert(item.id, line);
         }
@@ -384,7 +415,10 @@ Expected<QByteArray, CatalogCsvError> CatalogCsv::write(const QList<CatalogItem>
         if (seen != firstLineOfId.cend())
             error.problems.append(
                 {Code::DuplicateId, line,
-                 tr("the id \"%1\" is already used on line %2").arg(item.id).arg(*seen)});
+                 QCoreApplication::translate("chorus::sales::CatalogCsv",
+                                             "the id \"%1\" is already used on line %2")
+                     .arg(item.id)
+                     .arg(*seen)});
         else
             firstLineOfId.insert(item.id, line);
         const QString record = csv::formatRecord(

@@ -9,11 +9,6 @@ namespace chorus::sales {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::sales::CatalogItem", text);
-}
-
 bool isOptionKey(const QString &key)
 {
     if (key.isEmpty())
@@ -74,23 +69,29 @@ QStringList CatalogItem::problems() const
 {
     QStringList result;
     if (id.isEmpty())
-        result << tr("the id is empty");
+        result << QCoreApplication::translate("chorus::sales::CatalogItem", "the id is empty");
     for (const QChar c : id) {
         if (c.isSpace() || c.category() == QChar::Other_Control) {
-            result << tr("the id \"%1\" contains spaces or control characters").arg(id);
+            result << QCoreApplication::translate(
+                          "chorus::sales::CatalogItem",
+                          "the id \"%1\" contains spaces or control characters")
+                          .arg(id);
             break;
         }
     }
     if (name.trimmed().isEmpty())
-        result << tr("the name is empty");
+        result << QCoreApplication::translate("chorus::sales::CatalogItem", "the name is empty");
     if (!price.isValid())
-        result << tr("the price has no known currency");
+        result << QCoreApplication::translate("chorus::sales::CatalogItem",
+                                              "the price has no known currency");
     else if (price.minorUnits() < 0)
-        result << tr("the price is negative");
+        result << QCoreApplication::translate("chorus::sales::CatalogItem",
+                                              "the price is negative");
     for (const QStringList *list : {&synonymsEn, &synonymsZh}) {
         for (const QString &synonym : *list) {
             if (synonym.trimmed().isEmpty()) {
-                result << tr("a synonym is empty");
+                result << QCoreApplication::translate("chorus::sales::CatalogItem",
+                                                      "a synonym is empty");
                 break;
             }
         }
@@ -98,17 +99,24 @@ QStringList CatalogItem::problems() const
     QSet<QString> keys;
     for (const CatalogOption &opt : options) {
         if (!isOptionKey(opt.key))
-            result << tr("the option key \"%1\" is not made of a-z, 0-9 and _").arg(opt.key);
+            result << QCoreApplication::translate(
+                          "chorus::sales::CatalogItem",
+                          "the option key \"%1\" is not made of a-z, 0-9 and _")
+                          .arg(opt.key);
         else if (keys.contains(opt.key))
-            result << tr("the option \"%1\" appears twice").arg(opt.key);
+            result << QCoreApplication::translate("chorus::sales::CatalogItem",
+                                                  "the option \"%1\" appears twice")
+                          .arg(opt.key);
         keys.insert(opt.key);
     }
     if (availability.scope != Availability::Scope::AllGroups) {
         if (availability.values.isEmpty())
-            result << tr("the availability names no tag or group");
+            result << QCoreApplication::translate("chorus::sales::CatalogItem",
+                                                  "the availability names no tag or group");
         for (const QString &value : availability.values) {
             if (value.trimmed().isEmpty()) {
-                result << tr("the availability has an empty tag or group");
+                result << QCoreApplication::translate("chorus::sales::CatalogItem",
+                                                      "the availability has an empty tag or group");
                 break;
             }
         }

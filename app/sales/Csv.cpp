@@ -6,13 +6,6 @@ using namespace Qt::StringLiterals;
 
 namespace chorus::sales::csv {
 
-namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::sales::Csv", text);
-}
-} // namespace
-
 std::optional<QList<Record>> parse(QStringView text, SyntaxError *error)
 {
     QList<Record> records;
@@ -69,8 +62,10 @@ std::optional<QList<Record>> parse(QStringView text, SyntaxError *error)
         if (c == u'"') {
             if (!field.isEmpty() || fieldWasQuoted)
                 return fail(line,
-                            tr("a quote inside an unquoted field (quote the whole field "
-                               "and double the quote)"));
+                            QCoreApplication::translate(
+                                "chorus::sales::Csv",
+                                "a quote inside an unquoted field (quote the whole field "
+                                "and double the quote)"));
             inQuotes = true;
             fieldWasQuoted = true;
             recordHasContent = true;
@@ -86,14 +81,18 @@ std::optional<QList<Record>> parse(QStringView text, SyntaxError *error)
         } else {
             if (fieldWasQuoted)
                 return fail(line,
-                            tr("text after a closing quote (a field is either quoted "
-                               "completely or not at all)"));
+                            QCoreApplication::translate(
+                                "chorus::sales::Csv",
+                                "text after a closing quote (a field is either quoted "
+                                "completely or not at all)"));
             field.append(c);
             recordHasContent = true;
         }
     }
     if (inQuotes)
-        return fail(quoteStartLine, tr("a quoted field is never closed"));
+        return fail(
+            quoteStartLine,
+            QCoreApplication::translate("chorus::sales::Csv", "a quoted field is never closed"));
     endRecord();
     return records;
 }

@@ -62,11 +62,6 @@ constexpr std::array<CurrencySymbol, 22> kSymbols {{
     {"THB", "฿"},  {"TWD", "NT$"}, {"USD", "US$"}, {"VND", "₫"},
 }};
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("chorus::sales::Money", text, disambiguation, n);
-}
-
 void setError(MoneyError *error, MoneyError::Code code, const QString &message)
 {
     if (error)
@@ -102,12 +97,16 @@ std::optional<Money> Money::parse(QStringView amount, const QString &currency, M
     const int digits = minorDigits(currency);
     if (digits < 0) {
         setError(error, MoneyError::Code::UnknownCurrency,
-                 tr("\"%1\" is not an ISO 4217 currency code").arg(currency));
+                 QCoreApplication::translate("chorus::sales::Money",
+                                             "\"%1\" is not an ISO 4217 currency code")
+                     .arg(currency));
         return std::nullopt;
     }
     const auto bad = [&] {
         setError(error, MoneyError::Code::BadAmount,
-                 tr("\"%1\" is not an amount (write it like 12.50)").arg(amount));
+                 QCoreApplication::translate("chorus::sales::Money",
+                                             "\"%1\" is not an amount (write it like 12.50)")
+                     .arg(amount));
         return std::nullopt;
     };
     qsizetype i = 0;
@@ -129,7 +128,9 @@ std::optional<Money> Money::parse(QStringView amount, const QString &currency, M
             return bad();
         if (seenPoint && ++fracDigits > digits) {
             setError(error, MoneyError::Code::TooManyDecimals,
-                     tr("%1 has at most %n decimal(s), \"%2\" has more", nullptr, digits)
+                     QCoreApplication::translate("chorus::sales::Money",
+                                                 "%1 has at most %n decimal(s), \"%2\" has more",
+                                                 nullptr, digits)
                          .arg(currency, amount));
             return std::nullopt;
         }
@@ -137,7 +138,9 @@ std::optional<Money> Money::parse(QStringView amount, const QString &currency, M
             ++intDigits;
         const int d = c.unicode() - u'0';
         if (value < (kMin + d) / 10) {
-            setError(error, MoneyError::Code::Overflow, tr("\"%1\" is too large").arg(amount));
+            setError(error, MoneyError::Code::Overflow,
+                     QCoreApplication::translate("chorus::sales::Money", "\"%1\" is too large")
+                         .arg(amount));
             return std::nullopt;
         }
         value = value * 10 - d;
@@ -146,14 +149,18 @@ std::optional<Money> Money::parse(QStringView amount, const QString &currency, M
         return bad();
     for (int k = fracDigits; k < digits; ++k) {
         if (value < kMin / 10) {
-            setError(error, MoneyError::Code::Overflow, tr("\"%1\" is too large").arg(amount));
+            setError(error, MoneyError::Code::Overflow,
+                     QCoreApplication::translate("chorus::sales::Money", "\"%1\" is too large")
+                         .arg(amount));
             return std::nullopt;
         }
         value *= 10;
     }
     if (!negative) {
         if (value == kMin) {
-            setError(error, MoneyError::Code::Overflow, tr("\"%1\" is too large").arg(amount));
+            setError(error, MoneyError::Code::Overflow,
+                     QCoreApplication::translate("chorus::sales::Money", "\"%1\" is too large")
+                         .arg(amount));
             return std::nullopt;
         }
         value = -value;
@@ -216,12 +223,14 @@ std::optional<Money> Money::plus(const Money &other, MoneyError *error) const
 {
     if (other.m_currency != m_currency) {
         setError(error, MoneyError::Code::CurrencyMismatch,
-                 tr("cannot add %1 to %2").arg(other.m_currency, m_currency));
+                 QCoreApplication::translate("chorus::sales::Money", "cannot add %1 to %2")
+                     .arg(other.m_currency, m_currency));
         return std::nullopt;
     }
     qint64 sum = 0;
     if (__builtin_add_overflow(m_minor, other.m_minor, &sum)) {
-        setError(error, MoneyError::Code::Overflow, tr("the amount is too large"));
+        setError(error, MoneyError::Code::Overflow,
+                 QCoreApplication::translate("chorus::sales::Money", "the amount is too large"));
         return std::nullopt;
     }
     return Money(sum, m_currency);
@@ -231,12 +240,14 @@ std::optional<Money> Money::minus(const Money &other, MoneyError *error) const
 {
     if (other.m_currency != m_currency) {
         setError(error, MoneyError::Code::CurrencyMismatch,
-                 tr("cannot subtract %1 from %2").arg(other.m_currency, m_currency));
+                 QCoreApplication::translate("chorus::sales::Money", "cannot subtract %1 from %2")
+                     .arg(other.m_currency, m_currency));
         return std::nullopt;
     }
     qint64 difference = 0;
     if (__builtin_sub_overflow(m_minor, other.m_minor, &difference)) {
-        setError(error, MoneyError::Code::Overflow, tr("the amount is too large"));
+        setError(error, MoneyError::Code::Overflow,
+                 QCoreApplication::translate("chorus::sales::Money", "the amount is too large"));
         return std::nullopt;
     }
     return Money(difference, m_currency);
@@ -246,7 +257,8 @@ std::optional<Money> Money::times(qint64 factor, MoneyError *error) const
 {
     qint64 product = 0;
     if (__builtin_mul_overflow(m_minor, factor, &product)) {
-        setError(error, MoneyError::Code::Overflow, tr("the amount is too large"));
+        setError(error, MoneyError::Code::Overflow,
+                 QCoreApplication::translate("chorus::sales::Money", "the amount is too large"));
         return std::nullopt;
     }
     return Money(product, m_currency);

@@ -11,11 +11,6 @@ namespace chorus::sales {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("chorus::sales::OrderLifecycle", text);
-}
-
 constexpr OrderState kAll[]
     = {OrderState::None, OrderState::Draft,     OrderState::Quoted,    OrderState::Confirmed,
        OrderState::Paid, OrderState::Fulfilled, OrderState::Cancelled, OrderState::Refunded};
@@ -95,14 +90,22 @@ bool OrderLifecycle::isFinal(OrderState state)
 QString OrderLifecycle::whyIllegal(OrderState from, OrderState to)
 {
     if (from == to)
-        return tr("the order is already %1").arg(orderStateName(to));
+        return QCoreApplication::translate("chorus::sales::OrderLifecycle",
+                                           "the order is already %1")
+            .arg(orderStateName(to));
     if (isFinal(from))
-        return tr("the order is %1; nothing can follow").arg(orderStateName(from));
+        return QCoreApplication::translate("chorus::sales::OrderLifecycle",
+                                           "the order is %1; nothing can follow")
+            .arg(orderStateName(from));
     if (to == OrderState::Cancelled && (from == OrderState::Paid || from == OrderState::Fulfilled))
-        return tr("the order is paid: refund it instead of cancelling it");
+        return QCoreApplication::translate("chorus::sales::OrderLifecycle",
+                                           "the order is paid: refund it instead of cancelling it");
     if (to == OrderState::Refunded)
-        return tr("only a paid order can be refunded");
-    return tr("an order cannot go from %1 to %2").arg(orderStateName(from), orderStateName(to));
+        return QCoreApplication::translate("chorus::sales::OrderLifecycle",
+                                           "only a paid order can be refunded");
+    return QCoreApplication::translate("chorus::sales::OrderLifecycle",
+                                       "an order cannot go from %1 to %2")
+        .arg(orderStateName(from), orderStateName(to));
 }
 
 bool OrderLifecycle::foldsBefore(const OrderEvent &a, const OrderEvent &b)
@@ -126,7 +129,9 @@ OrderHistory OrderLifecycle::fold(QList<OrderEvent> events, const QString &order
         };
         if (event.orderId != orderId) {
             conflict(OrderConflict::Reason::OtherOrder,
-                     tr("the event belongs to order %1").arg(event.orderId));
+                     QCoreApplication::translate("chorus::sales::OrderLifecycle",
+                                                 "the event belongs to order %1")
+                         .arg(event.orderId));
             continue;
         }
         // The same event received twice (from two devices) counts once; the same id with
@@ -136,15 +141,19 @@ OrderHistory OrderLifecycle::fold(QList<OrderEvent> events, const QString &order
         if (same != seen.cend()) {
             if (**same != event)
                 conflict(OrderConflict::Reason::DuplicateId,
-                         tr("another event already has the id %1").arg(event.id));
+                         QCoreApplication::translate("chorus::sales::OrderLifecycle",
+                                                     "another event already has the id %1")
+                             .arg(event.id));
             continue;
         }
         seen.append(&event);
         if (event.from != history.state) {
-            conflict(OrderConflict::Reason::StaleState,
-                     tr("%1 changed it from %2 to %3, but by then it was %4")
-                         .arg(event.author, orderStateName(event.from), orderStateName(event.to),
-                              orderStateName(history.state)));
+            conflict(
+                OrderConflict::Reason::StaleState,
+                QCoreApplication::translate("chorus::sales::OrderLifecycle",
+                                            "%1 changed it from %2 to %3, but by then it was %4")
+                    .arg(event.author, orderStateName(event.from), orderStateName(event.to),
+                         orderStateName(history.state)));
             continue;
         }
         if (!isLegal(event.from, event.to)) {
