@@ -43,7 +43,15 @@ bool isFiller(const Unit &unit)
 
 QDateTime atLocal(QDate date, QTime time, const QTimeZone &zone)
 {
-    return QDateTime(date, time, zone);
+    const QDateTime local(date, time, zone);
+    if (local.isValid())
+        return local;
+    // The wall time falls in a daylight-saving gap (01:30 in London on the spring-forward
+    // night does not exist): read it with the offset in force before the gap, which moves
+    // it forward by the gap's length (02:30 BST), as clocks do.
+    const QDateTime asUtc(date, time, QTimeZone::utc());
+    const int offsetBefore = zone.offsetFromUtc(asUtc.addSecs(-12 * 3600));
+    return QDateTime(date, time, QTimeZone(offsetBefore)).toTimeZone(zone);
 }
 
 } // namespace

@@ -181,6 +181,15 @@ void tst_OrderRequestParser::dstStartsOvernight()
     QVERIFY(r.when);
     QCOMPARE(r.when->at.toUTC(), utc(u"2026-03-29T09:00:00Z"_s));
     QCOMPARE(r.when->at.offsetFromUtc(), 3600);
+
+    // 01:30 does not exist that night: the clock jumps from 01:00 to 02:00. The request
+    // still gets a valid time, moved forward by the gap as clocks move (02:30 BST).
+    const OrderRequest gap
+        = parse(u"can I book a speaking mock for tomorrow at 1:30am?"_s, u"language"_s,
+                u"Europe/London"_s, u"2026-03-28T10:00:00Z"_s, u"en_GB"_s);
+    QVERIFY(gap.when && gap.when->at.isValid());
+    QCOMPARE(gap.when->at.toUTC(), utc(u"2026-03-29T01:30:00Z"_s));
+    QCOMPARE(gap.when->at.time(), QTime(2, 30));
 }
 
 void tst_OrderRequestParser::numericDatesFollowTheOperatorsLocale_data()
