@@ -104,6 +104,700 @@
     </message>
 </context>
 <context>
+    <name>chorus::activities::Csv</name>
+    <message>
+        <source>A quote (") appears inside an unquoted value; quote the whole value and double inner quotes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text follows a closing quote; put a comma after it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A quoted value is never closed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::activities::MockInterview</name>
+    <message>
+        <source>Teacher mode needs a teacher.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody has signed up for the interviews yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The session has no slots.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rotation needs at least two students.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) in rotation need %1 slots.</source>
+        <translation>
+            <numerusform>%n student in rotation needs %1 slots.</numerusform><numerusform>%n students in rotation need %1 slots.</numerusform></translation>
+    </message>
+    <message>
+        <source>There is no slot %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This interview is not in the session's plan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not part of the rubric.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 must be from 0 to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has no score.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::activities::QuestionBank</name>
+    <message>
+        <source>The file is larger than 1 MB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is not UTF-8 text; save it as "CSV UTF-8".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown column "%1" (expected question, topic, level).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Column "%1" appears twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The header row needs a "question" column.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 values, but the header names %2 columns.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Level must be a number from 1 to 5, not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The question is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The question is longer than %1 characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The same question is on line %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::activities::Recurrence</name>
+    <message>
+        <source>The time zone "%1" cannot be written to a calendar file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a known time zone. Use an IANA name such as Europe/Berlin or Asia/Makassar.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The time zone "%1" cannot be loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The schedule needs a valid start date and time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This rule never fires: counting INTERVAL from the start time never reaches the hours or days it is limited to.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This rule never fires (check the dates, BYMONTHDAY and UNTIL).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The repeat rule is empty. Example: FREQ=DAILY</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not of the form NAME=VALUE.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (non-Gregorian calendars) is not supported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a part of a repeat rule (RFC 5545).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is given twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>FREQ must be one of MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY, not "%1".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>COUNT must be a whole number from 1 to 100000.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>INTERVAL must be a whole number from 1 to 10000.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Schedules cannot fire more often than once a minute.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The rule has no FREQ. Add for example FREQ=DAILY or FREQ=WEEKLY.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>COUNT and UNTIL cannot be used together; keep one of them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With FREQ=%1, Chorus supports only INTERVAL, BYDAY (plain weekdays), BYHOUR, BYMINUTE (hourly), COUNT and UNTIL. For other filters use FREQ=DAILY with BYHOUR and BYMINUTE.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UNTIL must be a date (20250131) or a date and time (20250131T180000Z).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" has a value that is out of range or misspelt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The repeat rule is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::activities::WordChain</name>
+    <message>
+        <source>A round is already running; stop it first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not in the dictionary.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing in the dictionary follows "%1"; pick another word.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::activities::WordList</name>
+    <message>
+        <source>Cannot read the word list %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The word list has no usable words.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Line %1 is not a four-character idiom: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The idiom list is empty.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::replies::Import</name>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is not UTF-8 text; save it as UTF-8 and import it again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text after a closing quote; a quote inside a quoted field is written ""</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a quote in the middle of an unquoted field; quote the whole field</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a quoted field is never closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown column '%1' (expected %2 or title:&lt;language&gt;, body:&lt;language&gt;, keywords:&lt;language&gt;)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is not a language name like en or zh_CN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>column '%1' appears twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the header has no 'id' column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the header has no '%1' column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the header has no language columns (title:en, body:en...)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this row has %1 fields, the header has %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a '\' at the end of the list escapes nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is not a scope: write all, tags:&lt;tag;tag&gt; or groups:&lt;group;group&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the usage count must be a whole number, 0 or more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is not a date and time with a zone, like 2024-05-01T09:30:00Z</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>template id '%1' is already used on line %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown field '%1' (expected one of: %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>required field '%1' is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a list of text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"all" or an object with "tags" or "groups"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a scope has either "tags" or "groups"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an object of languages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>required field 'variants' is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (template %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is not a variable name (letters, digits and '_')</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is built in and cannot be redefined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a reply library is a JSON object</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not a Chorus reply library ("format" must be "%1")</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>schema version %1 is not supported (this Chorus reads 1 to %2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>variable '%1' is declared twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>required field 'templates' is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the starter library is missing from this build</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::replies::Placeholders</name>
+    <message>
+        <source>'{' at position %1 is not closed; write '{{' for a literal brace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'}' at position %1 closes nothing; write '}}' for a literal brace</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'{}' at position %1 names no variable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>character at position %1 cannot be part of a variable name (letters, digits and '_' only)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::replies::Suggester</name>
+    <message>
+        <source>cannot open the in-memory index: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot build the suggestion index: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::replies::Template</name>
+    <message>
+        <source>id must be lower-case letters, digits, '.', '_' or '-'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a shortcut starts with '/' followed by letters, digits, '_' or '-'</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a tag scope needs at least one tag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a group scope needs at least one group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a tag cannot be empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a group id cannot be empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an attachment is a file path or an http(s) URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>usage count cannot be negative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a template needs at least one language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>'%1' is not a language name like en or zh_CN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the title is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the text is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a keyword cannot be empty</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::sales::CatalogCsv</name>
+    <message>
+        <source>the options end with a lone backslash</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the option "%1" is not written key=kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the option "%1" has the kind "%2"; use datetime, date, party_size, pickup_point or text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is not UTF-8 text; save it as "CSV UTF-8"</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is empty; the first line must be the header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown column "%1"; the columns are %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the column "%1" appears twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the column "%1" is missing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 fields where the header has %2 (a comma inside a value needs quotes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the %1 is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an ISO 4217 currency code (like USD, CNY, JPY)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bad price: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the price %1 is negative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a synonym list has an empty entry or a lone backslash (separate with |)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>priced_per is "%1"; write item or person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>availability is "%1"; write all, tags:a|b or groups:room@host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the id "%1" is already used on line %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::sales::CatalogItem</name>
+    <message>
+        <source>the id is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the id "%1" contains spaces or control characters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the price has no known currency</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the price is negative</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a synonym is empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the option key "%1" is not made of a-z, 0-9 and _</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the option "%1" appears twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the availability names no tag or group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the availability has an empty tag or group</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::sales::Csv</name>
+    <message>
+        <source>a quote inside an unquoted field (quote the whole field and double the quote)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>text after a closing quote (a field is either quoted completely or not at all)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>a quoted field is never closed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::sales::Money</name>
+    <message>
+        <source>"%1" is not an ISO 4217 currency code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not an amount (write it like 12.50)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 has at most %n decimal(s), "%2" has more</source>
+        <translation>
+            <numerusform>%1 has at most %n decimal, "%2" has more</numerusform><numerusform>%1 has at most %n decimals, "%2" has more</numerusform></translation>
+    </message>
+    <message>
+        <source>"%1" is too large</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot add %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the amount is too large</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cannot subtract %1 from %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::sales::Order</name>
+    <message>
+        <source>the change is not dated after the order's last change (check the clock)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::sales::OrderLifecycle</name>
+    <message>
+        <source>the order is already %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the order is %1; nothing can follow</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the order is paid: refund it instead of cancelling it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>only a paid order can be refunded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>an order cannot go from %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the event belongs to order %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>another event already has the id %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changed it from %2 to %3, but by then it was %4</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>chorus::ui::AboutDialog</name>
     <message>
         <source>About Chorus</source>
@@ -131,7 +825,9 @@
     <message numerus="yes">
         <source>%n min</source>
         <translation>
-            <numerusform>%n min</numerusform><numerusform>%n min</numerusform></translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -140,7 +836,9 @@
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -198,7 +896,9 @@
     <message numerus="yes">
         <source>Connection lost. Reconnecting in %n s</source>
         <translation>
-            <numerusform>Connection lost. Reconnecting in %n s</numerusform><numerusform>Connection lost. Reconnecting in %n s</numerusform></translation>
+            <numerusform>Connection lost. Reconnecting in %n s</numerusform>
+            <numerusform>Connection lost. Reconnecting in %n s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reconnecting…</source>
@@ -218,9 +918,131 @@
     </message>
 </context>
 <context>
+    <name>chorus::ui::GroupActions</name>
+    <message>
+        <source>The group was not created: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group was not added: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The changes were not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave “%1” and remove it from your groups? Its members stay; you can add it again later by its address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not leave the group: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>chorus::ui::GroupDelegate</name>
     <message>
         <source>Joining…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::ui::GroupDialog</name>
+    <message>
+        <source>New group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add an existing group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add and join</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bali arrivals, Yoga Monday 7pm, HSK3 evening…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>destination, class, cohort… separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>group@conference.example.org</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>made from the name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New groups follow the rules of a trusted group: people join by invitation or QR code, the open invitation closes at 100 members, the group holds at most 500, nicknames hide members' accounts and newcomers don't see earlier messages. You can change these later in the group's settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the group a name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a time zone. Pick one from the list, for example Asia/Makassar for Bali.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the group's address, for example bali@conference.example.org.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use only letters a–z, digits, dots, dashes and underscores in the address.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -263,11 +1085,11 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Rename…</source>
+        <source>&amp;Leave group</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Leave group</source>
+        <source>Group &amp;settings…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -397,6 +1219,18 @@
         <source>Waiting</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;New group…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add existing group…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>chorus::ui::MembersPanel</name>
@@ -415,7 +1249,9 @@
     <message numerus="yes">
         <source>%n member(s), %1 online</source>
         <translation>
-            <numerusform>%n member, %1 online</numerusform><numerusform>%n members, %1 online</numerusform></translation>
+            <numerusform>%n member, %1 online</numerusform>
+            <numerusform>%n members, %1 online</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -478,7 +1314,9 @@
     <message numerus="yes">
         <source>Chorus: %n unread</source>
         <translation>
-            <numerusform>Chorus: %n unread</numerusform><numerusform>Chorus: %n unread</numerusform></translation>
+            <numerusform>Chorus: %n unread</numerusform>
+            <numerusform>Chorus: %n unread</numerusform>
+        </translation>
     </message>
     <message>
         <source>Chorus</source>
@@ -505,6 +1343,77 @@
     </message>
     <message>
         <source>Matches</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Composer › Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Composer › New line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Composer › Mention a member</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>@ then the first letters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Composer › Cancel the reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timeline › Reply to a message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Double-click or Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting › Mark handled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Any list › Move</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -685,7 +1594,9 @@
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
-            <numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
+            <numerusform>%n member</numerusform>
+            <numerusform>%n members</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 in %2</source>
@@ -727,6 +1638,113 @@
     </message>
     <message>
         <source>The keychain could not be read (%1).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::xmpp::Error</name>
+    <message>
+        <source>The account's address or connection settings are not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The chat server could not be found. Check the address and your network.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The chat server refused the connection.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The chat server did not answer in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection to the chat server was lost.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The chat server stopped responding.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A secure connection to the chat server could not be set up.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's certificate is not trusted. Compare its fingerprint with the one your administrator gave you before trusting it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's certificate has changed since you trusted it. This can mean someone is intercepting the connection; the connection was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server did not offer an encrypted connection, so Chorus refused to continue.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server could not start encryption.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signing in would send the password unencrypted, so Chorus refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server offers no sign-in method that Chorus supports.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong address or password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This account has been disabled on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password has expired; change it with your provider.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server requires an encrypted connection for signing in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server considers the sign-in method too weak.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signing in failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server could not prove that it knows your password; the connection was refused.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server did not start a session for this device.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Another device signed in with the same session name and replaced this one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server closed the connection because a server policy was violated.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server is shutting down.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server closed the connection with an error.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server sent data that breaks the protocol; the connection was closed.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -104,6 +104,700 @@
     </message>
 </context>
 <context>
+    <name>chorus::activities::Csv</name>
+    <message>
+        <source>A quote (") appears inside an unquoted value; quote the whole value and double inner quotes.</source>
+        <translation>未加引号的值中出现了引号（"）；请给整个值加上引号，并把其中的引号写两遍。</translation>
+    </message>
+    <message>
+        <source>Text follows a closing quote; put a comma after it.</source>
+        <translation>结束引号后面还有文字；请在引号后加逗号。</translation>
+    </message>
+    <message>
+        <source>A quoted value is never closed.</source>
+        <translation>有一个带引号的值没有结束引号。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::activities::MockInterview</name>
+    <message>
+        <source>Teacher mode needs a teacher.</source>
+        <translation>老师模式需要指定一位老师。</translation>
+    </message>
+    <message>
+        <source>Nobody has signed up for the interviews yet.</source>
+        <translation>还没有人报名参加面试。</translation>
+    </message>
+    <message>
+        <source>The session has no slots.</source>
+        <translation>这次活动还没有时间段。</translation>
+    </message>
+    <message>
+        <source>Rotation needs at least two students.</source>
+        <translation>轮换模式至少需要两名学生。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n student(s) in rotation need %1 slots.</source>
+        <translation>
+            <numerusform>%n 名学生轮换需要 %1 个时间段。</numerusform></translation>
+    </message>
+    <message>
+        <source>There is no slot %1.</source>
+        <translation>没有第 %1 个时间段。</translation>
+    </message>
+    <message>
+        <source>This interview is not in the session's plan.</source>
+        <translation>这场面试不在本次安排中。</translation>
+    </message>
+    <message>
+        <source>"%1" is not part of the rubric.</source>
+        <translation>“%1”不在评分标准中。</translation>
+    </message>
+    <message>
+        <source>%1 must be from 0 to %2.</source>
+        <translation>%1 必须在 0 到 %2 之间。</translation>
+    </message>
+    <message>
+        <source>%1 has no score.</source>
+        <translation>%1 还没有评分。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::activities::QuestionBank</name>
+    <message>
+        <source>The file is larger than 1 MB.</source>
+        <translation>文件超过 1 MB。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text; save it as "CSV UTF-8".</source>
+        <translation>文件不是 UTF-8 文本；请另存为“CSV UTF-8”格式。</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>Unknown column "%1" (expected question, topic, level).</source>
+        <translation>未知的列“%1”（应为 question、topic、level）。</translation>
+    </message>
+    <message>
+        <source>Column "%1" appears twice.</source>
+        <translation>列“%1”出现了两次。</translation>
+    </message>
+    <message>
+        <source>The header row needs a "question" column.</source>
+        <translation>标题行需要有“question”（问题）列。</translation>
+    </message>
+    <message>
+        <source>%1 values, but the header names %2 columns.</source>
+        <translation>有 %1 个值，但标题行只有 %2 列。</translation>
+    </message>
+    <message>
+        <source>Level must be a number from 1 to 5, not "%1".</source>
+        <translation>难度必须是 1 到 5 的数字，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>The question is empty.</source>
+        <translation>问题是空的。</translation>
+    </message>
+    <message>
+        <source>The question is longer than %1 characters.</source>
+        <translation>问题超过 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The same question is on line %1.</source>
+        <translation>第 %1 行已有相同的问题。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::activities::Recurrence</name>
+    <message>
+        <source>The time zone "%1" cannot be written to a calendar file.</source>
+        <translation>无法把时区“%1”写入日历文件。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a known time zone. Use an IANA name such as Europe/Berlin or Asia/Makassar.</source>
+        <translation>“%1”不是已知的时区。请使用 IANA 名称，例如 Europe/Berlin 或 Asia/Makassar。</translation>
+    </message>
+    <message>
+        <source>The time zone "%1" cannot be loaded.</source>
+        <translation>无法加载时区“%1”。</translation>
+    </message>
+    <message>
+        <source>The schedule needs a valid start date and time.</source>
+        <translation>日程需要有效的开始日期和时间。</translation>
+    </message>
+    <message>
+        <source>This rule never fires: counting INTERVAL from the start time never reaches the hours or days it is limited to.</source>
+        <translation>这条规则永远不会触发：从开始时间按 INTERVAL 递增，永远到不了它限定的小时或星期。</translation>
+    </message>
+    <message>
+        <source>This rule never fires (check the dates, BYMONTHDAY and UNTIL).</source>
+        <translation>这条规则永远不会触发（请检查日期、BYMONTHDAY 和 UNTIL）。</translation>
+    </message>
+    <message>
+        <source>The repeat rule is empty. Example: FREQ=DAILY</source>
+        <translation>重复规则为空。例如：FREQ=DAILY</translation>
+    </message>
+    <message>
+        <source>"%1" is not of the form NAME=VALUE.</source>
+        <translation>“%1”不是“名称=值”的形式。</translation>
+    </message>
+    <message>
+        <source>%1 (non-Gregorian calendars) is not supported.</source>
+        <translation>不支持 %1（非公历历法）。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a part of a repeat rule (RFC 5545).</source>
+        <translation>“%1”不是重复规则（RFC 5545）的组成部分。</translation>
+    </message>
+    <message>
+        <source>%1 is given twice.</source>
+        <translation>%1 出现了两次。</translation>
+    </message>
+    <message>
+        <source>FREQ must be one of MINUTELY, HOURLY, DAILY, WEEKLY, MONTHLY or YEARLY, not "%1".</source>
+        <translation>FREQ 必须是 MINUTELY、HOURLY、DAILY、WEEKLY、MONTHLY 或 YEARLY 之一，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>COUNT must be a whole number from 1 to 100000.</source>
+        <translation>COUNT 必须是 1 到 100000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>INTERVAL must be a whole number from 1 to 10000.</source>
+        <translation>INTERVAL 必须是 1 到 10000 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Schedules cannot fire more often than once a minute.</source>
+        <translation>日程触发不能比每分钟一次更频繁。</translation>
+    </message>
+    <message>
+        <source>The rule has no FREQ. Add for example FREQ=DAILY or FREQ=WEEKLY.</source>
+        <translation>规则中没有 FREQ。请添加，例如 FREQ=DAILY 或 FREQ=WEEKLY。</translation>
+    </message>
+    <message>
+        <source>COUNT and UNTIL cannot be used together; keep one of them.</source>
+        <translation>COUNT 和 UNTIL 不能同时使用；请只保留其中一个。</translation>
+    </message>
+    <message>
+        <source>With FREQ=%1, Chorus supports only INTERVAL, BYDAY (plain weekdays), BYHOUR, BYMINUTE (hourly), COUNT and UNTIL. For other filters use FREQ=DAILY with BYHOUR and BYMINUTE.</source>
+        <translation>FREQ=%1 时，Chorus 只支持 INTERVAL、BYDAY（仅星期）、BYHOUR、BYMINUTE（每小时规则）、COUNT 和 UNTIL。需要其他筛选条件时，请用 FREQ=DAILY 加 BYHOUR 和 BYMINUTE。</translation>
+    </message>
+    <message>
+        <source>UNTIL must be a date (20250131) or a date and time (20250131T180000Z).</source>
+        <translation>UNTIL 必须是日期（20250131）或日期加时间（20250131T180000Z）。</translation>
+    </message>
+    <message>
+        <source>"%1" has a value that is out of range or misspelt.</source>
+        <translation>“%1”的值超出范围或拼写有误。</translation>
+    </message>
+    <message>
+        <source>The repeat rule is not valid.</source>
+        <translation>重复规则无效。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::activities::WordChain</name>
+    <message>
+        <source>A round is already running; stop it first.</source>
+        <translation>已有一轮正在进行；请先结束它。</translation>
+    </message>
+    <message>
+        <source>"%1" is not in the dictionary.</source>
+        <translation>“%1”不在词库中。</translation>
+    </message>
+    <message>
+        <source>Nothing in the dictionary follows "%1"; pick another word.</source>
+        <translation>词库中没有能接“%1”的词；请换一个词。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::activities::WordList</name>
+    <message>
+        <source>Cannot read the word list %1: %2</source>
+        <translation>无法读取词表 %1：%2</translation>
+    </message>
+    <message>
+        <source>The word list has no usable words.</source>
+        <translation>词表中没有可用的词。</translation>
+    </message>
+    <message>
+        <source>Line %1 is not a four-character idiom: %2</source>
+        <translation>第 %1 行不是四字成语：%2</translation>
+    </message>
+    <message>
+        <source>The idiom list is empty.</source>
+        <translation>成语列表是空的。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::replies::Import</name>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text; save it as UTF-8 and import it again</source>
+        <translation>文件不是 UTF-8 文本；请另存为 UTF-8 后重新导入</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>文件不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>text after a closing quote; a quote inside a quoted field is written ""</source>
+        <translation>结束引号后还有文字；引号字段内的引号应写作 ""</translation>
+    </message>
+    <message>
+        <source>a quote in the middle of an unquoted field; quote the whole field</source>
+        <translation>未加引号的字段中间出现引号；请给整个字段加上引号</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed</source>
+        <translation>引号字段没有结束</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>unknown column '%1' (expected %2 or title:&lt;language&gt;, body:&lt;language&gt;, keywords:&lt;language&gt;)</source>
+        <translation>未知的列“%1”（应为 %2，或 title:&lt;语言&gt;、body:&lt;语言&gt;、keywords:&lt;语言&gt;）</translation>
+    </message>
+    <message>
+        <source>'%1' is not a language name like en or zh_CN</source>
+        <translation>“%1”不是语言名称（例如 en 或 zh_CN）</translation>
+    </message>
+    <message>
+        <source>column '%1' appears twice</source>
+        <translation>列“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>the header has no 'id' column</source>
+        <translation>表头中没有“id”列</translation>
+    </message>
+    <message>
+        <source>the header has no '%1' column</source>
+        <translation>表头中没有“%1”列</translation>
+    </message>
+    <message>
+        <source>the header has no language columns (title:en, body:en...)</source>
+        <translation>表头中没有语言列（title:en、body:en…）</translation>
+    </message>
+    <message>
+        <source>this row has %1 fields, the header has %2</source>
+        <translation>此行有 %1 个字段，表头有 %2 个</translation>
+    </message>
+    <message>
+        <source>a '\' at the end of the list escapes nothing</source>
+        <translation>列表末尾的“\”没有可转义的内容</translation>
+    </message>
+    <message>
+        <source>'%1' is not a scope: write all, tags:&lt;tag;tag&gt; or groups:&lt;group;group&gt;</source>
+        <translation>“%1”不是有效范围：请写 all、tags:&lt;标签;标签&gt; 或 groups:&lt;群组;群组&gt;</translation>
+    </message>
+    <message>
+        <source>the usage count must be a whole number, 0 or more</source>
+        <translation>使用次数必须是大于等于 0 的整数</translation>
+    </message>
+    <message>
+        <source>'%1' is not a date and time with a zone, like 2024-05-01T09:30:00Z</source>
+        <translation>“%1”不是带时区的日期时间，例如 2024-05-01T09:30:00Z</translation>
+    </message>
+    <message>
+        <source>template id '%1' is already used on line %2</source>
+        <translation>模板 ID“%1”已在第 %2 行使用</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <source>unknown field '%1' (expected one of: %2)</source>
+        <translation>未知字段“%1”（应为以下之一：%2）</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>应为%1，实际为%2</translation>
+    </message>
+    <message>
+        <source>required field '%1' is missing</source>
+        <translation>缺少必填字段“%1”</translation>
+    </message>
+    <message>
+        <source>a list of text</source>
+        <translation>文本列表</translation>
+    </message>
+    <message>
+        <source>"all" or an object with "tags" or "groups"</source>
+        <translation>"all"，或包含 "tags" 或 "groups" 的对象</translation>
+    </message>
+    <message>
+        <source>a scope has either "tags" or "groups"</source>
+        <translation>范围只能包含 "tags" 或 "groups" 之一</translation>
+    </message>
+    <message>
+        <source>an object of languages</source>
+        <translation>按语言组织的对象</translation>
+    </message>
+    <message>
+        <source>required field 'variants' is missing</source>
+        <translation>缺少必填字段“variants”</translation>
+    </message>
+    <message>
+        <source>%1 (template %2)</source>
+        <translation>%1（模板 %2）</translation>
+    </message>
+    <message>
+        <source>'%1' is not a variable name (letters, digits and '_')</source>
+        <translation>“%1”不是变量名（只能包含字母、数字和“_”）</translation>
+    </message>
+    <message>
+        <source>'%1' is built in and cannot be redefined</source>
+        <translation>“%1”是内置变量，不能重新定义</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>不是有效的 JSON：%1</translation>
+    </message>
+    <message>
+        <source>a reply library is a JSON object</source>
+        <translation>回复库必须是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>not a Chorus reply library ("format" must be "%1")</source>
+        <translation>不是 Chorus 回复库（"format" 必须为 "%1"）</translation>
+    </message>
+    <message>
+        <source>schema version %1 is not supported (this Chorus reads 1 to %2)</source>
+        <translation>不支持版本 %1（此版本的 Chorus 支持 1 到 %2）</translation>
+    </message>
+    <message>
+        <source>variable '%1' is declared twice</source>
+        <translation>变量“%1”声明了两次</translation>
+    </message>
+    <message>
+        <source>required field 'templates' is missing</source>
+        <translation>缺少必填字段“templates”</translation>
+    </message>
+    <message>
+        <source>the starter library is missing from this build</source>
+        <translation>此版本缺少入门回复库</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::replies::Placeholders</name>
+    <message>
+        <source>'{' at position %1 is not closed; write '{{' for a literal brace</source>
+        <translation>位置 %1 的“{”没有闭合；如需原样显示花括号请写“{{”</translation>
+    </message>
+    <message>
+        <source>'}' at position %1 closes nothing; write '}}' for a literal brace</source>
+        <translation>位置 %1 的“}”没有对应的开括号；如需原样显示花括号请写“}}”</translation>
+    </message>
+    <message>
+        <source>'{}' at position %1 names no variable</source>
+        <translation>位置 %1 的“{}”中没有变量名</translation>
+    </message>
+    <message>
+        <source>character at position %1 cannot be part of a variable name (letters, digits and '_' only)</source>
+        <translation>位置 %1 的字符不能用于变量名（只能是字母、数字和“_”）</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::replies::Suggester</name>
+    <message>
+        <source>cannot open the in-memory index: %1</source>
+        <translation>无法打开内存索引：%1</translation>
+    </message>
+    <message>
+        <source>cannot build the suggestion index: %1</source>
+        <translation>无法建立推荐索引：%1</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::replies::Template</name>
+    <message>
+        <source>id must be lower-case letters, digits, '.', '_' or '-'</source>
+        <translation>ID 只能包含小写字母、数字、“.”、“_”或“-”</translation>
+    </message>
+    <message>
+        <source>a shortcut starts with '/' followed by letters, digits, '_' or '-'</source>
+        <translation>快捷指令以“/”开头，后跟字母、数字、“_”或“-”</translation>
+    </message>
+    <message>
+        <source>a tag scope needs at least one tag</source>
+        <translation>按标签的范围至少需要一个标签</translation>
+    </message>
+    <message>
+        <source>a group scope needs at least one group</source>
+        <translation>按群组的范围至少需要一个群组</translation>
+    </message>
+    <message>
+        <source>a tag cannot be empty</source>
+        <translation>标签不能为空</translation>
+    </message>
+    <message>
+        <source>a group id cannot be empty</source>
+        <translation>群组 ID 不能为空</translation>
+    </message>
+    <message>
+        <source>an attachment is a file path or an http(s) URL</source>
+        <translation>附件必须是文件路径或 http(s) 网址</translation>
+    </message>
+    <message>
+        <source>usage count cannot be negative</source>
+        <translation>使用次数不能为负数</translation>
+    </message>
+    <message>
+        <source>a template needs at least one language</source>
+        <translation>模板至少需要一种语言</translation>
+    </message>
+    <message>
+        <source>'%1' is not a language name like en or zh_CN</source>
+        <translation>“%1”不是语言名称（例如 en 或 zh_CN）</translation>
+    </message>
+    <message>
+        <source>the title is empty</source>
+        <translation>标题为空</translation>
+    </message>
+    <message>
+        <source>the text is empty</source>
+        <translation>正文为空</translation>
+    </message>
+    <message>
+        <source>a keyword cannot be empty</source>
+        <translation>关键词不能为空</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::sales::CatalogCsv</name>
+    <message>
+        <source>the options end with a lone backslash</source>
+        <translation>选项以单独的反斜杠结尾</translation>
+    </message>
+    <message>
+        <source>the option "%1" is not written key=kind</source>
+        <translation>选项“%1”不是 key=kind 的格式</translation>
+    </message>
+    <message>
+        <source>the option "%1" has the kind "%2"; use datetime, date, party_size, pickup_point or text</source>
+        <translation>选项“%1”的类型为“%2”；请使用 datetime、date、party_size、pickup_point 或 text</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text; save it as "CSV UTF-8"</source>
+        <translation>文件不是 UTF-8 文本；请另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <source>the file is empty; the first line must be the header</source>
+        <translation>文件为空；第一行必须是表头</translation>
+    </message>
+    <message>
+        <source>unknown column "%1"; the columns are %2</source>
+        <translation>未知的列“%1”；可用的列为 %2</translation>
+    </message>
+    <message>
+        <source>the column "%1" appears twice</source>
+        <translation>列“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>the column "%1" is missing</source>
+        <translation>缺少列“%1”</translation>
+    </message>
+    <message>
+        <source>%1 fields where the header has %2 (a comma inside a value needs quotes)</source>
+        <translation>有 %1 个字段，而表头有 %2 个（值中含逗号时需要加引号）</translation>
+    </message>
+    <message>
+        <source>the %1 is empty</source>
+        <translation>%1为空</translation>
+    </message>
+    <message>
+        <source>"%1" is not an ISO 4217 currency code (like USD, CNY, JPY)</source>
+        <translation>“%1”不是 ISO 4217 货币代码（例如 USD、CNY、JPY）</translation>
+    </message>
+    <message>
+        <source>bad price: %1</source>
+        <translation>价格无效：%1</translation>
+    </message>
+    <message>
+        <source>the price %1 is negative</source>
+        <translation>价格 %1 为负数</translation>
+    </message>
+    <message>
+        <source>a synonym list has an empty entry or a lone backslash (separate with |)</source>
+        <translation>同义词列表中有空项或单独的反斜杠（请用 | 分隔）</translation>
+    </message>
+    <message>
+        <source>priced_per is "%1"; write item or person</source>
+        <translation>priced_per 为“%1”；请写 item 或 person</translation>
+    </message>
+    <message>
+        <source>availability is "%1"; write all, tags:a|b or groups:room@host</source>
+        <translation>availability 为“%1”；请写 all、tags:a|b 或 groups:room@host</translation>
+    </message>
+    <message>
+        <source>the id "%1" is already used on line %2</source>
+        <translation>ID“%1”已在第 %2 行使用</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::sales::CatalogItem</name>
+    <message>
+        <source>the id is empty</source>
+        <translation>ID 为空</translation>
+    </message>
+    <message>
+        <source>the id "%1" contains spaces or control characters</source>
+        <translation>ID“%1”包含空格或控制字符</translation>
+    </message>
+    <message>
+        <source>the name is empty</source>
+        <translation>名称为空</translation>
+    </message>
+    <message>
+        <source>the price has no known currency</source>
+        <translation>价格的货币未知</translation>
+    </message>
+    <message>
+        <source>the price is negative</source>
+        <translation>价格为负数</translation>
+    </message>
+    <message>
+        <source>a synonym is empty</source>
+        <translation>同义词为空</translation>
+    </message>
+    <message>
+        <source>the option key "%1" is not made of a-z, 0-9 and _</source>
+        <translation>选项键“%1”只能由 a-z、0-9 和 _ 组成</translation>
+    </message>
+    <message>
+        <source>the option "%1" appears twice</source>
+        <translation>选项“%1”出现了两次</translation>
+    </message>
+    <message>
+        <source>the availability names no tag or group</source>
+        <translation>可用范围没有指定标签或群组</translation>
+    </message>
+    <message>
+        <source>the availability has an empty tag or group</source>
+        <translation>可用范围中有空的标签或群组</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::sales::Csv</name>
+    <message>
+        <source>a quote inside an unquoted field (quote the whole field and double the quote)</source>
+        <translation>未加引号的字段中出现引号（请给整个字段加引号，并把引号写两遍）</translation>
+    </message>
+    <message>
+        <source>text after a closing quote (a field is either quoted completely or not at all)</source>
+        <translation>结束引号后还有文字（字段要么整体加引号，要么完全不加）</translation>
+    </message>
+    <message>
+        <source>a quoted field is never closed</source>
+        <translation>引号字段没有结束</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::sales::Money</name>
+    <message>
+        <source>"%1" is not an ISO 4217 currency code</source>
+        <translation>“%1”不是 ISO 4217 货币代码</translation>
+    </message>
+    <message>
+        <source>"%1" is not an amount (write it like 12.50)</source>
+        <translation>“%1”不是金额（请写成 12.50 这样的格式）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has at most %n decimal(s), "%2" has more</source>
+        <translation>
+            <numerusform>%1 最多有 %n 位小数，“%2”超出了</numerusform></translation>
+    </message>
+    <message>
+        <source>"%1" is too large</source>
+        <translation>“%1”过大</translation>
+    </message>
+    <message>
+        <source>cannot add %1 to %2</source>
+        <translation>不能把 %1 加到 %2 上</translation>
+    </message>
+    <message>
+        <source>the amount is too large</source>
+        <translation>金额过大</translation>
+    </message>
+    <message>
+        <source>cannot subtract %1 from %2</source>
+        <translation>不能从 %2 中减去 %1</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::sales::Order</name>
+    <message>
+        <source>the change is not dated after the order's last change (check the clock)</source>
+        <translation>此更改的时间不晚于订单的上一次更改（请检查时钟）</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::sales::OrderLifecycle</name>
+    <message>
+        <source>the order is already %1</source>
+        <translation>订单已经是%1状态</translation>
+    </message>
+    <message>
+        <source>the order is %1; nothing can follow</source>
+        <translation>订单为%1状态，不能再变更</translation>
+    </message>
+    <message>
+        <source>the order is paid: refund it instead of cancelling it</source>
+        <translation>订单已付款：请退款而不是取消</translation>
+    </message>
+    <message>
+        <source>only a paid order can be refunded</source>
+        <translation>只有已付款的订单才能退款</translation>
+    </message>
+    <message>
+        <source>an order cannot go from %1 to %2</source>
+        <translation>订单不能从%1变为%2</translation>
+    </message>
+    <message>
+        <source>the event belongs to order %1</source>
+        <translation>该事件属于订单 %1</translation>
+    </message>
+    <message>
+        <source>another event already has the id %1</source>
+        <translation>已有另一个事件使用 ID %1</translation>
+    </message>
+    <message>
+        <source>%1 changed it from %2 to %3, but by then it was %4</source>
+        <translation>%1 将其从%2改为%3，但当时订单已是%4</translation>
+    </message>
+</context>
+<context>
     <name>chorus::ui::AboutDialog</name>
     <message>
         <source>About Chorus</source>
@@ -131,7 +825,8 @@
     <message numerus="yes">
         <source>%n min</source>
         <translation>
-            <numerusform>%n 分钟</numerusform></translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 h %2 min</source>
@@ -140,7 +835,8 @@
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n 天</numerusform></translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -198,7 +894,8 @@
     <message numerus="yes">
         <source>Connection lost. Reconnecting in %n s</source>
         <translation>
-            <numerusform>连接已断开，%n 秒后重连</numerusform></translation>
+            <numerusform>连接已断开，%n 秒后重连</numerusform>
+        </translation>
     </message>
     <message>
         <source>Reconnecting…</source>
@@ -218,10 +915,132 @@
     </message>
 </context>
 <context>
+    <name>chorus::ui::GroupActions</name>
+    <message>
+        <source>The group was not created: %1</source>
+        <translation>群组未创建：%1</translation>
+    </message>
+    <message>
+        <source>The group was not added: %1</source>
+        <translation>群组未添加：%1</translation>
+    </message>
+    <message>
+        <source>The changes were not saved: %1</source>
+        <translation>更改未保存：%1</translation>
+    </message>
+    <message>
+        <source>Leave group</source>
+        <translation>退出群组</translation>
+    </message>
+    <message>
+        <source>Leave “%1” and remove it from your groups? Its members stay; you can add it again later by its address.</source>
+        <translation>退出“%1”并将其从你的群组中移除？群成员不受影响；之后可以通过地址重新添加。</translation>
+    </message>
+    <message>
+        <source>Could not leave the group: %1</source>
+        <translation>无法退出群组：%1</translation>
+    </message>
+</context>
+<context>
     <name>chorus::ui::GroupDelegate</name>
     <message>
         <source>Joining…</source>
         <translation>正在加入…</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ui::GroupDialog</name>
+    <message>
+        <source>New group</source>
+        <translation>新建群组</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>创建(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add an existing group</source>
+        <translation>添加已有群组</translation>
+    </message>
+    <message>
+        <source>&amp;Add and join</source>
+        <translation>添加并加入(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Group settings</source>
+        <translation>群组设置</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>时区</translation>
+    </message>
+    <message>
+        <source>Bali arrivals, Yoga Monday 7pm, HSK3 evening…</source>
+        <translation>巴厘岛接待群、周一晚 7 点瑜伽、HSK3 晚班…</translation>
+    </message>
+    <message>
+        <source>destination, class, cohort… separated by commas</source>
+        <translation>目的地、课程、期次…用逗号分隔</translation>
+    </message>
+    <message>
+        <source>group@conference.example.org</source>
+        <translation>group@conference.example.org</translation>
+    </message>
+    <message>
+        <source>made from the name</source>
+        <translation>根据名称生成</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Time &amp;zone:</source>
+        <translation>时区(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>New groups follow the rules of a trusted group: people join by invitation or QR code, the open invitation closes at 100 members, the group holds at most 500, nicknames hide members' accounts and newcomers don't see earlier messages. You can change these later in the group's settings.</source>
+        <translation>新群组遵循可信群的规则：成员通过邀请或二维码加入，满 100 人后公开邀请自动关闭，群组最多 500 人，昵称隐藏成员账号，新成员看不到之前的消息。之后可以在群组设置中修改。</translation>
+    </message>
+    <message>
+        <source>Give the group a name.</source>
+        <translation>请为群组命名。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time zone. Pick one from the list, for example Asia/Makassar for Bali.</source>
+        <translation>“%1”不是时区。请从列表中选择，例如巴厘岛为 Asia/Makassar。</translation>
+    </message>
+    <message>
+        <source>Enter the group's address, for example bali@conference.example.org.</source>
+        <translation>请输入群组地址，例如 bali@conference.example.org。</translation>
+    </message>
+    <message>
+        <source>Use only letters a–z, digits, dots, dashes and underscores in the address.</source>
+        <translation>地址中只能使用字母 a–z、数字、点、短横线和下划线。</translation>
     </message>
 </context>
 <context>
@@ -263,12 +1082,12 @@
         <translation>在分栏中打开(&amp;S)</translation>
     </message>
     <message>
-        <source>&amp;Rename…</source>
-        <translation>重命名(&amp;R)…</translation>
-    </message>
-    <message>
         <source>&amp;Leave group</source>
         <translation>退出群组(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Group &amp;settings…</source>
+        <translation>群组设置(&amp;S)…</translation>
     </message>
 </context>
 <context>
@@ -397,6 +1216,18 @@
         <source>Waiting</source>
         <translation>待处理</translation>
     </message>
+    <message>
+        <source>&amp;New group…</source>
+        <translation>新建群组(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Add existing group…</source>
+        <translation>添加已有群组(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
 </context>
 <context>
     <name>chorus::ui::MembersPanel</name>
@@ -415,7 +1246,8 @@
     <message numerus="yes">
         <source>%n member(s), %1 online</source>
         <translation>
-            <numerusform>%n 位成员，%1 位在线</numerusform></translation>
+            <numerusform>%n 位成员，%1 位在线</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -478,7 +1310,8 @@
     <message numerus="yes">
         <source>Chorus: %n unread</source>
         <translation>
-            <numerusform>Chorus：%n 条未读</numerusform></translation>
+            <numerusform>Chorus：%n 条未读</numerusform>
+        </translation>
     </message>
     <message>
         <source>Chorus</source>
@@ -506,6 +1339,77 @@
     <message>
         <source>Matches</source>
         <translation>匹配结果</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Composer › Send</source>
+        <translation>输入框 › 发送</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Composer › New line</source>
+        <translation>输入框 › 换行</translation>
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation>Shift+Enter</translation>
+    </message>
+    <message>
+        <source>Composer › Mention a member</source>
+        <translation>输入框 › @提及成员</translation>
+    </message>
+    <message>
+        <source>@ then the first letters</source>
+        <translation>输入 @ 加名字开头几个字</translation>
+    </message>
+    <message>
+        <source>Composer › Cancel the reply</source>
+        <translation>输入框 › 取消回复</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Timeline › Reply to a message</source>
+        <translation>时间线 › 回复消息</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter</source>
+        <translation>双击或按 Enter</translation>
+    </message>
+    <message>
+        <source>Waiting › Mark handled</source>
+        <translation>待处理 › 标记为已处理</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Any list › Move</source>
+        <translation>任意列表 › 移动</translation>
+    </message>
+    <message>
+        <source>Up, Down, Page Up, Page Down</source>
+        <translation>上、下、Page Up、Page Down</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
@@ -686,7 +1590,8 @@
     <message numerus="yes">
         <source>%n member(s)</source>
         <translation>
-            <numerusform>%n 位成员</numerusform></translation>
+            <numerusform>%n 位成员</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 in %2</source>
@@ -729,6 +1634,113 @@
     <message>
         <source>The keychain could not be read (%1).</source>
         <translation>无法读取钥匙串（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::xmpp::Error</name>
+    <message>
+        <source>The account's address or connection settings are not valid.</source>
+        <translation>账号地址或连接设置无效。</translation>
+    </message>
+    <message>
+        <source>The chat server could not be found. Check the address and your network.</source>
+        <translation>找不到聊天服务器。请检查地址和网络。</translation>
+    </message>
+    <message>
+        <source>The chat server refused the connection.</source>
+        <translation>聊天服务器拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>The chat server did not answer in time.</source>
+        <translation>聊天服务器未及时响应。</translation>
+    </message>
+    <message>
+        <source>The connection to the chat server was lost.</source>
+        <translation>与聊天服务器的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The chat server stopped responding.</source>
+        <translation>聊天服务器已停止响应。</translation>
+    </message>
+    <message>
+        <source>A secure connection to the chat server could not be set up.</source>
+        <translation>无法与聊天服务器建立安全连接。</translation>
+    </message>
+    <message>
+        <source>The server's certificate is not trusted. Compare its fingerprint with the one your administrator gave you before trusting it.</source>
+        <translation>服务器证书不受信任。信任之前，请将其指纹与管理员提供的指纹进行比对。</translation>
+    </message>
+    <message>
+        <source>The server's certificate has changed since you trusted it. This can mean someone is intercepting the connection; the connection was refused.</source>
+        <translation>服务器证书在你信任之后发生了变化，这可能意味着有人在拦截连接；已拒绝连接。</translation>
+    </message>
+    <message>
+        <source>The server did not offer an encrypted connection, so Chorus refused to continue.</source>
+        <translation>服务器没有提供加密连接，因此 Chorus 拒绝继续。</translation>
+    </message>
+    <message>
+        <source>The server could not start encryption.</source>
+        <translation>服务器无法启动加密。</translation>
+    </message>
+    <message>
+        <source>Signing in would send the password unencrypted, so Chorus refused.</source>
+        <translation>登录会以明文发送密码，因此 Chorus 拒绝登录。</translation>
+    </message>
+    <message>
+        <source>The server offers no sign-in method that Chorus supports.</source>
+        <translation>服务器没有提供 Chorus 支持的登录方式。</translation>
+    </message>
+    <message>
+        <source>Wrong address or password.</source>
+        <translation>地址或密码错误。</translation>
+    </message>
+    <message>
+        <source>This account has been disabled on the server.</source>
+        <translation>此账号已在服务器上被停用。</translation>
+    </message>
+    <message>
+        <source>The password has expired; change it with your provider.</source>
+        <translation>密码已过期；请在服务提供方处修改。</translation>
+    </message>
+    <message>
+        <source>The server requires an encrypted connection for signing in.</source>
+        <translation>服务器要求使用加密连接登录。</translation>
+    </message>
+    <message>
+        <source>The server considers the sign-in method too weak.</source>
+        <translation>服务器认为此登录方式安全性太弱。</translation>
+    </message>
+    <message>
+        <source>Signing in failed.</source>
+        <translation>登录失败。</translation>
+    </message>
+    <message>
+        <source>The server could not prove that it knows your password; the connection was refused.</source>
+        <translation>服务器无法证明它知道你的密码；已拒绝连接。</translation>
+    </message>
+    <message>
+        <source>The server did not start a session for this device.</source>
+        <translation>服务器没有为此设备建立会话。</translation>
+    </message>
+    <message>
+        <source>Another device signed in with the same session name and replaced this one.</source>
+        <translation>另一台设备以相同的会话名称登录，替换了此设备。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection because a server policy was violated.</source>
+        <translation>由于违反了服务器策略，服务器关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The server is shutting down.</source>
+        <translation>服务器正在关闭。</translation>
+    </message>
+    <message>
+        <source>The server closed the connection with an error.</source>
+        <translation>服务器因错误关闭了连接。</translation>
+    </message>
+    <message>
+        <source>The server sent data that breaks the protocol; the connection was closed.</source>
+        <translation>服务器发送了违反协议的数据，连接已关闭。</translation>
     </message>
 </context>
 <context>
