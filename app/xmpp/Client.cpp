@@ -434,7 +434,8 @@ void Client::finishDisconnect(const Error &error)
     m_locator.abort();
     m_phase = Phase::Idle;
     m_iq->failAll(IqError::Code::NotConnected);
-    const QList<Element> pending = m_sm.pending();
+    QList<Element> pending = m_sm.pending();
+    pending.removeIf([](const Element &e) { return e.name() != u"message"; });
     m_sm.reset();
     m_boundJid = Jid();
     m_lastError = error;
