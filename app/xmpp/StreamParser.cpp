@@ -83,7 +83,7 @@ struct StreamParser::Private
     Status startElement();
     Status endElement();
     Status characters();
-    bool overLimit() const;
+    bool overLimit(bool allInputParsed) const;
 
     Limits limits;
     QXmlStreamReader reader;
@@ -101,14 +101,16 @@ struct StreamParser::Private
     qint64 lastTokenEnd = 0;
 };
 
-bool StreamParser::Private::overLimit() const
+bool StreamParser::Private::overLimit(bool allInputParsed) const
 {
-    // Both measures are lower bounds of the open stanza's size in bytes: characters
-    // parsed so far (a UTF-16 unit never comes from less than one byte) and bytes
-    // received since the chunk in which it started.
-    qint64 size = bytesFed - anchorBytes;
-    if (depth >= 2)
-        size = std::max(size, reader.characterOffset() - stanzaStartChars);
+    // Two lower bounds of the open stanza's size in bytes: the characters parsed since
+    // it began (a UTF-16 unit never comes from less than one byte), and, once the
+    // reader has taken in everything fed, the bytes received after the read in which
+    // it began (all of them belong to it then; before that, bytes of later stanzas
+    // in the same read would be counted too).
+    qint64 size = depth >= 2 ? reader.characterOffset() - stanzaStartChars : 0;
+    if (allInputParsed)
+        size = std::max(size, bytesFed - anchorBytes);
     return size > limits.maxStanzaBytes;
 }
 
@@ -170,7 +172,7 @@ StreamParser::Status StreamParser::Private::endElement()
         depth = 0;
         return Status::StreamEnd;
     }
-    if (overLimit()) {
+    if (overLimit(false)) {
         return fail(StreamErrorCondition::PolicyViolation,
                     u"a stanza is larger than %1 bytes"_s.arg(limits.maxStanzaBytes));
     }
@@ -199,7 +201,7 @@ StreamParser::Status StreamParser::Private::characters()
     if (reader.isWhitespace() && !current->children.isEmpty())
         return Status::NeedMoreData;
     current->text += reader.text();
-    if (overLimit()) {
+    if (overLimit(false)) {
         return fail(StreamErrorCondition::PolicyViolation,
                     u"a stanza is larger than %1 bytes"_s.arg(limits.maxStanzaBytes));
     }
@@ -243,7 +245,7 @@ StreamParser::Status StreamParser::Private::parse()
         case QXmlStreamReader::NoToken:
         case QXmlStreamReader::Invalid:
             if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError) {
-                if (overLimit()) {
+                if (overLimit(true)) {
                     return fail(StreamErrorCondition::PolicyViolation,
                                 u"a stanza is larger than %1 bytes"_s.arg(limits.maxStanzaBytes));
                 }
