@@ -2,11 +2,11 @@
 
 #include "xmpp/Namespaces.h"
 
-#include <QHash>
 #include <QXmlStreamEntityResolver>
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -29,25 +29,32 @@ public:
 };
 
 // Element names, namespaces and attribute names repeat in every stanza; sharing one
-// QString per distinct value saves an allocation each time. Bounded so that a peer
-// inventing names cannot grow it without limit.
+// QString per distinct value saves an allocation each time. A small direct-mapped
+// table keyed by a cheap hash (length and three characters): a hit costs one
+// comparison, a collision just replaces the slot, so a peer inventing names cannot
+// make it grow.
 class StringPool
 {
 public:
     QString intern(QStringView s)
     {
-        const auto it = m_strings.constFind(s);
-        if (it != m_strings.cend())
-            return *it;
-        QString value = s.toString();
-        if (m_strings.size() < MaxEntries)
-            m_strings.insert(QStringView(value), value);
-        return value;
+        const qsizetype n = s.size();
+        if (n == 0)
+            return QString();
+        if (n > 64)
+            return s.toString();
+        const char16_t *p = s.utf16();
+        const size_t slot = (size_t(n) * 31 + p[0] * 7 + p[n / 2] * 3 + p[n - 1]) % Slots;
+        QString &cached = m_slots[slot];
+        if (cached.size() == n && QStringView(cached) == s)
+            return cached;
+        cached = s.toString();
+        return cached;
     }
 
 private:
-    static constexpr qsizetype MaxEntries = 2048;
-    QHash<QStringView, QString> m_strings; // keys view the values' own data
+    static constexpr size_t Slots = 509; // prime: spreads the simple hash
+    std::array<QString, Slots> m_slots;
 };
 
 } // namespace
