@@ -398,10 +398,11 @@ void Client::connectionLost(const Error &error)
 
     if (hadSession) {
         const quint64 connection = m_connection;
+        const State state = m_state;
         for (Extension *e : QList<Extension *>(m_extensions)) {
             if (m_extensions.contains(e))
                 e->onDisconnected();
-            if (connection != m_connection)
+            if (connection != m_connection || state != m_state)
                 return; // an extension reacted by connecting or disconnecting
         }
     }

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void unsolicitedResultIsDropped();
     void extensionsClaimInOrder();
     void extensionLifecycle();
+    void extensionMayDisconnectWhenTheConnectionDrops();
 
 private:
     std::unique_ptr<ScriptedClient> m_c;
@@ -325,6 +326,29 @@ void tst_IqRouting::extensionLifecycle()
     // A destroyed extension unregisters itself.
     recorder.reset();
     QVERIFY(c.client->extensions().isEmpty());
+}
+
+void tst_IqRouting::extensionMayDisconnectWhenTheConnectionDrops()
+{
+    // A manager that gives up when the connection drops: one disconnected(), once.
+    class Quitter : public Extension
+    {
+    public:
+        bool handleStanza(const Element &) override { return false; }
+        void onDisconnected() override { client()->disconnectFromServer(); }
+    };
+    ClientSettings s = settings();
+    s.reconnect.enabled = true;
+    ScriptedClient c(s);
+    Quitter quitter;
+    c.client->addExtension(&quitter);
+    QVERIFY2(c.login(), qPrintable(c.server.failure()));
+    c.transport->drop();
+    QTest::qWait(100);
+    QCOMPARE(c.disconnects.size(), 1);
+    QCOMPARE(c.disconnects.first().code, Error::Code::None);
+    QVERIFY(c.reconnects.isEmpty());
+    QCOMPARE(c.client->state(), Client::State::Disconnected);
 }
 
 QTEST_GUILESS_MAIN(tst_IqRouting)
