@@ -33,7 +33,7 @@ Element stanzaError(const QString &type, const QString &condition)
 
 QString Client::generateId() const
 {
-    QRandomGenerator *rng = QRandomGenerator::global();
+    QRandomGenerator *rng = QRandomGenerator::system(); // ids must not be guessable
     return QString::number(rng->generate64(), 36) + QString::number(rng->generate(), 36);
 }
 
