@@ -83,6 +83,7 @@ private Q_SLOTS:
     void serverRules_data();
     void serverRules();
     void errorReplyIsTyped();
+    void everyUnansweredRequestTimesOut();
     void notConnected();
     void requestsFailWhenTheSessionIsLost();
     void unclaimedRequestGetsServiceUnavailable();
@@ -223,6 +224,21 @@ void tst_IqRouting::errorReplyIsTyped()
     QCOMPARE(e.type, u"cancel"_s);
     QCOMPARE(e.text, u"no such node"_s);
     QCOMPARE(e.stanza.attribute(u"type"), u"error"_s);
+}
+
+void tst_IqRouting::everyUnansweredRequestTimesOut()
+{
+    // Many requests with staggered short timeouts: none may be forgotten, however the
+    // timer happens to fire (coarse timers may fire a little early).
+    QList<chorus::Task<Element, IqError>> tasks;
+    for (int i = 0; i < 200; ++i)
+        tasks << m_c->client->sendIq(iqGet(u"silent@localhost/x"_s, u"urn:x"_s),
+                                     10 + (i * 7) % 190);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(tasks.cbegin(), tasks.cend(), [](const auto &t) { return t.isFinished(); }),
+        5000);
+    for (const auto &t : tasks)
+        QCOMPARE(t.result().error().code, IqError::Code::Timeout);
 }
 
 void tst_IqRouting::notConnected()
