@@ -398,10 +398,11 @@ void Client::connectionLost(const Error &error)
 
     if (hadSession) {
         const quint64 connection = m_connection;
+        const State state = m_state;
         for (Extension *e : QList<Extension *>(m_extensions)) {
             if (m_extensions.contains(e))
                 e->onDisconnected();
-            if (connection != m_connection)
+            if (connection != m_connection || state != m_state)
                 return; // an extension reacted by connecting or disconnecting
         }
     }
@@ -434,7 +435,8 @@ void Client::finishDisconnect(const Error &error)
     m_locator.abort();
     m_phase = Phase::Idle;
     m_iq->failAll(IqError::Code::NotConnected);
-    const QList<Element> pending = m_sm.pending();
+    QList<Element> pending = m_sm.pending();
+    pending.removeIf([](const Element &e) { return e.name() != u"message"; });
     m_sm.reset();
     m_boundJid = Jid();
     m_lastError = error;

@@ -105,8 +105,9 @@ Q_SIGNALS:
     void disconnected(const chorus::xmpp::Error &error);
     /// An inbound message or presence that no extension claimed.
     void stanzaUnhandled(const chorus::xmpp::Element &stanza);
-    /// Stanzas sent in a session that ended without resumption, which the server may
+    /// Messages sent in a session that ended without resumption, which the server may
     /// or may not have received (it did not say): resending them might duplicate them.
+    /// (Also emitted with everything unacknowledged on disconnectFromServer().)
     void stanzasUnconfirmed(const QList<chorus::xmpp::Element> &stanzas);
 
 private:

@@ -33,7 +33,7 @@ Element stanzaError(const QString &type, const QString &condition)
 
 QString Client::generateId() const
 {
-    QRandomGenerator *rng = QRandomGenerator::global();
+    QRandomGenerator *rng = QRandomGenerator::system(); // ids must not be guessable
     return QString::number(rng->generate64(), 36) + QString::number(rng->generate(), 36);
 }
 
@@ -92,13 +92,18 @@ void Client::resendAfterFreshSession(const StreamManagement::Leftovers &leftover
 {
     // Messages known not to have reached the server go out again; presences are the
     // extensions' business (they rejoin in onSessionStarted), and IQs already failed
-    // with SessionLost. Stanzas whose fate is unknown are reported, not resent.
+    // with SessionLost. Messages whose fate is unknown are reported, not resent.
+    QList<Element> unconfirmed;
     for (const Element &stanza : leftovers.surelyLost) {
         if (stanza.name() == u"message")
             send(stanza);
     }
-    if (!leftovers.unknown.isEmpty())
-        Q_EMIT stanzasUnconfirmed(leftovers.unknown);
+    for (const Element &stanza : leftovers.unknown) {
+        if (stanza.name() == u"message")
+            unconfirmed.append(stanza);
+    }
+    if (!unconfirmed.isEmpty())
+        Q_EMIT stanzasUnconfirmed(unconfirmed);
 }
 
 bool Client::send(const Element &stanza)

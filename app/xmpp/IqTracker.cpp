@@ -9,6 +9,9 @@ namespace chorus::xmpp {
 IqTracker::IqTracker(QObject *parent) : QObject(parent)
 {
     m_timer.setSingleShot(true);
+    // A coarse timer may fire a little early; expire() copes, but precise is cheaper
+    // than waking up twice.
+    m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &IqTracker::expire);
 }
 
@@ -21,7 +24,7 @@ Task<Element, IqError> IqTracker::track(const QString &id, const QString &to, in
 {
     Pending pending;
     pending.to = to;
-    pending.deadline = QDeadlineTimer(qMax(0, timeoutMs));
+    pending.deadlineMs = QDeadlineTimer::current().deadline() + qMax(0, timeoutMs);
     const Task<Element, IqError> task = pending.promise.task();
     if (const auto old = m_pending.constFind(id); old != m_pending.cend()) {
         // An id reused while pending: the older request can no longer be told apart.
@@ -29,7 +32,7 @@ Task<Element, IqError> IqTracker::track(const QString &id, const QString &to, in
         m_pending.erase(old);
         stale.finish(IqError {IqError::Code::SessionLost, {}, {}, u"id reused"_s, {}});
     }
-    m_deadlines.emplace(pending.deadline.deadline(), id);
+    m_deadlines.emplace(pending.deadlineMs, id);
     m_pending.insert(id, std::move(pending));
     rearm();
     return task;
@@ -86,15 +89,16 @@ void IqTracker::failAll(IqError::Code code)
 
 void IqTracker::expire()
 {
-    const qint64 now = QDeadlineTimer(0).deadline();
+    // One clock and one value decide: an entry leaves m_deadlines exactly when its
+    // request is finished here (or was answered or replaced before).
+    const qint64 now = QDeadlineTimer::current().deadline();
     QList<Promise<Element, IqError>> expired;
     while (!m_deadlines.empty() && m_deadlines.begin()->first <= now) {
-        const QString id = m_deadlines.begin()->second;
+        const auto [when, id] = *m_deadlines.begin();
         m_deadlines.erase(m_deadlines.begin());
         const auto it = m_pending.find(id);
-        // Skip entries of requests already answered (or replaced by a reused id).
-        if (it == m_pending.end() || !it->deadline.hasExpired())
-            continue;
+        if (it == m_pending.end() || it->deadlineMs != when)
+            continue; // answered, or the id was reused with another deadline
         expired.append(it->promise);
         m_pending.erase(it);
     }
@@ -112,7 +116,7 @@ void IqTracker::rearm()
         m_timer.stop();
         return;
     }
-    const qint64 remaining = m_deadlines.begin()->first - QDeadlineTimer(0).deadline();
+    const qint64 remaining = m_deadlines.begin()->first - QDeadlineTimer::current().deadline();
     m_timer.start(int(qBound(qint64(0), remaining + 1, qint64(24 * 3600 * 1000))));
 }
 

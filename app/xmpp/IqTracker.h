@@ -44,7 +44,7 @@ private:
     {
         Promise<Element, IqError> promise;
         QString to;
-        QDeadlineTimer deadline;
+        qint64 deadlineMs = 0; ///< on the QDeadlineTimer clock; the key in m_deadlines
     };
     static bool acceptableSender(const QString &to, const QString &from, const Jid &ownJid);
     void expire();

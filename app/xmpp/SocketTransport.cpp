@@ -69,6 +69,8 @@ void SocketTransport::connectToHost(const QString &host, quint16 port, bool dire
     m_socket = new QSslSocket(this);
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setProtocol(QSsl::TlsV1_2OrLater);
+    if (directTls)
+        config.setAllowedNextProtocols({QByteArrayLiteral("xmpp-client")}); // XEP-0368 ALPN
     m_socket->setSslConfiguration(config);
     m_socket->setPeerVerifyName(tlsPeerName);
     m_socket->setSocketOption(QAbstractSocket::KeepAliveOption, 1);

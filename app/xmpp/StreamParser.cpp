@@ -2,11 +2,11 @@
 
 #include "xmpp/Namespaces.h"
 
-#include <QHash>
 #include <QXmlStreamEntityResolver>
 #include <QXmlStreamReader>
 
 #include <algorithm>
+#include <array>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -29,25 +29,32 @@ public:
 };
 
 // Element names, namespaces and attribute names repeat in every stanza; sharing one
-// QString per distinct value saves an allocation each time. Bounded so that a peer
-// inventing names cannot grow it without limit.
+// QString per distinct value saves an allocation each time. A small direct-mapped
+// table keyed by a cheap hash (length and three characters): a hit costs one
+// comparison, a collision just replaces the slot, so a peer inventing names cannot
+// make it grow.
 class StringPool
 {
 public:
     QString intern(QStringView s)
     {
-        const auto it = m_strings.constFind(s);
-        if (it != m_strings.cend())
-            return *it;
-        QString value = s.toString();
-        if (m_strings.size() < MaxEntries)
-            m_strings.insert(QStringView(value), value);
-        return value;
+        const qsizetype n = s.size();
+        if (n == 0)
+            return QString();
+        if (n > 64)
+            return s.toString();
+        const char16_t *p = s.utf16();
+        const size_t slot = (size_t(n) * 31 + p[0] * 7 + p[n / 2] * 3 + p[n - 1]) % Slots;
+        QString &cached = m_slots[slot];
+        if (cached.size() == n && QStringView(cached) == s)
+            return cached;
+        cached = s.toString();
+        return cached;
     }
 
 private:
-    static constexpr qsizetype MaxEntries = 2048;
-    QHash<QStringView, QString> m_strings; // keys view the values' own data
+    static constexpr size_t Slots = 509; // prime: spreads the simple hash
+    std::array<QString, Slots> m_slots;
 };
 
 } // namespace
@@ -83,7 +90,7 @@ struct StreamParser::Private
     Status startElement();
     Status endElement();
     Status characters();
-    bool overLimit() const;
+    bool overLimit(bool allInputParsed) const;
 
     Limits limits;
     QXmlStreamReader reader;
@@ -101,14 +108,16 @@ struct StreamParser::Private
     qint64 lastTokenEnd = 0;
 };
 
-bool StreamParser::Private::overLimit() const
+bool StreamParser::Private::overLimit(bool allInputParsed) const
 {
-    // Both measures are lower bounds of the open stanza's size in bytes: characters
-    // parsed so far (a UTF-16 unit never comes from less than one byte) and bytes
-    // received since the chunk in which it started.
-    qint64 size = bytesFed - anchorBytes;
-    if (depth >= 2)
-        size = std::max(size, reader.characterOffset() - stanzaStartChars);
+    // Two lower bounds of the open stanza's size in bytes: the characters parsed since
+    // it began (a UTF-16 unit never comes from less than one byte), and, once the
+    // reader has taken in everything fed, the bytes received after the read in which
+    // it began (all of them belong to it then; before that, bytes of later stanzas
+    // in the same read would be counted too).
+    qint64 size = depth >= 2 ? reader.characterOffset() - stanzaStartChars : 0;
+    if (allInputParsed)
+        size = std::max(size, bytesFed - anchorBytes);
     return size > limits.maxStanzaBytes;
 }
 
@@ -170,7 +179,7 @@ StreamParser::Status StreamParser::Private::endElement()
         depth = 0;
         return Status::StreamEnd;
     }
-    if (overLimit()) {
+    if (overLimit(false)) {
         return fail(StreamErrorCondition::PolicyViolation,
                     u"a stanza is larger than %1 bytes"_s.arg(limits.maxStanzaBytes));
     }
@@ -199,7 +208,7 @@ StreamParser::Status StreamParser::Private::characters()
     if (reader.isWhitespace() && !current->children.isEmpty())
         return Status::NeedMoreData;
     current->text += reader.text();
-    if (overLimit()) {
+    if (overLimit(false)) {
         return fail(StreamErrorCondition::PolicyViolation,
                     u"a stanza is larger than %1 bytes"_s.arg(limits.maxStanzaBytes));
     }
@@ -243,7 +252,7 @@ StreamParser::Status StreamParser::Private::parse()
         case QXmlStreamReader::NoToken:
         case QXmlStreamReader::Invalid:
             if (reader.error() == QXmlStreamReader::PrematureEndOfDocumentError) {
-                if (overLimit()) {
+                if (overLimit(true)) {
                     return fail(StreamErrorCondition::PolicyViolation,
                                 u"a stanza is larger than %1 bytes"_s.arg(limits.maxStanzaBytes));
                 }

@@ -270,6 +270,11 @@ bool ScriptedServer::authenticate(const Login &login)
 
 bool ScriptedServer::acceptLogin(const Login &login)
 {
+    return acceptAuthentication(login) && acceptBind(login);
+}
+
+bool ScriptedServer::acceptAuthentication(const Login &login)
+{
     auto header = waitForHeader();
     if (!header)
         return false;
@@ -297,13 +302,18 @@ bool ScriptedServer::acceptLogin(const Login &login)
         return false;
     sendHeader(u"stream-2"_s);
     send(sessionFeaturesXml(login.streamManagement, login.csi));
+    return true;
+}
+
+bool ScriptedServer::acceptBind(const Login &login)
+{
     const auto bind = nextElement();
     if (!bind || !bind->is(u"iq", ns::Client) || !bind->hasChild(u"bind", ns::Bind))
         return fail(u"expected a bind request: "_s + m_failure);
     const QString resource = login.resource.isEmpty()
         ? bind->child(u"bind", ns::Bind).childText(u"resource", ns::Bind)
         : login.resource;
-    m_boundJid += u'/' + resource;
+    m_boundJid = m_boundJid.section(u'/', 0, 0) + u'/' + resource;
     send("<iq type='result' id='" + bind->attribute(u"id").toUtf8()
          + "'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><jid>" + m_boundJid.toUtf8()
          + "</jid></bind></iq>");

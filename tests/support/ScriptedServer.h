@@ -86,6 +86,11 @@ public:
     /// Plays a whole successful login: header, features, optional STARTTLS, SASL
     /// (SCRAM or PLAIN, verifying the client's credentials), bind, SM enable.
     bool acceptLogin(const Login &login);
+    /// The first half of acceptLogin(): up to the <stream:features/> after SASL,
+    /// where the client either resumes (XEP-0198) or binds.
+    bool acceptAuthentication(const Login &login);
+    /// The second half: answers the bind request and <enable/>.
+    bool acceptBind(const Login &login);
     /// The JID bound by the last acceptLogin().
     QString boundJid() const { return m_boundJid; }
 

@@ -35,6 +35,7 @@ void ScriptedTransport::connectToHost(const QString &host, quint16 port, bool di
                                       const QString &tlsPeerName)
 {
     m_connects.append(ConnectRequest {host, port, directTls, tlsPeerName});
+    m_written.clear(); // a new connection: what the old one carried is gone
     m_open = true;
     m_encrypted = false;
     const quint64 generation = ++m_generation;

@@ -261,7 +261,16 @@ void tst_XmppLogin::iqsAndMessagesThroughTheSession()
     QVERIFY(!missing.result().error().condition.isEmpty());
 
     // Once bob is available, a message from alice to his bare JID reaches his extension.
+    // (His presence and her message go through different connections: wait until the
+    // server has his presence, which it reflects back to him, before she writes.)
+    QSignalSpy bobsUnhandled(&b, &Client::stanzaUnhandled);
     QVERIFY(b.send(Element(u"presence"_s, ns::Client)));
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(bobsUnhandled.cbegin(), bobsUnhandled.cend(),
+                                         [](const QList<QVariant> &args) {
+                                             return args.first().value<Element>().name()
+                                                 == u"presence";
+                                         }),
+                             10000);
     Element message(u"message"_s, ns::Client);
     message.setAttribute(u"to"_s, b.boundJid().bare().toString())
         .setAttribute(u"type"_s, u"chat"_s)

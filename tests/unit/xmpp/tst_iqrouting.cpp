@@ -83,6 +83,7 @@ private Q_SLOTS:
     void serverRules_data();
     void serverRules();
     void errorReplyIsTyped();
+    void everyUnansweredRequestTimesOut();
     void notConnected();
     void requestsFailWhenTheSessionIsLost();
     void unclaimedRequestGetsServiceUnavailable();
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void unsolicitedResultIsDropped();
     void extensionsClaimInOrder();
     void extensionLifecycle();
+    void extensionMayDisconnectWhenTheConnectionDrops();
 
 private:
     std::unique_ptr<ScriptedClient> m_c;
@@ -224,6 +226,21 @@ void tst_IqRouting::errorReplyIsTyped()
     QCOMPARE(e.stanza.attribute(u"type"), u"error"_s);
 }
 
+void tst_IqRouting::everyUnansweredRequestTimesOut()
+{
+    // Many requests with staggered short timeouts: none may be forgotten, however the
+    // timer happens to fire (coarse timers may fire a little early).
+    QList<chorus::Task<Element, IqError>> tasks;
+    for (int i = 0; i < 200; ++i)
+        tasks << m_c->client->sendIq(iqGet(u"silent@localhost/x"_s, u"urn:x"_s),
+                                     10 + (i * 7) % 190);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        std::all_of(tasks.cbegin(), tasks.cend(), [](const auto &t) { return t.isFinished(); }),
+        5000);
+    for (const auto &t : tasks)
+        QCOMPARE(t.result().error().code, IqError::Code::Timeout);
+}
+
 void tst_IqRouting::notConnected()
 {
     ScriptedClient idle(settings());
@@ -325,6 +342,29 @@ void tst_IqRouting::extensionLifecycle()
     // A destroyed extension unregisters itself.
     recorder.reset();
     QVERIFY(c.client->extensions().isEmpty());
+}
+
+void tst_IqRouting::extensionMayDisconnectWhenTheConnectionDrops()
+{
+    // A manager that gives up when the connection drops: one disconnected(), once.
+    class Quitter : public Extension
+    {
+    public:
+        bool handleStanza(const Element &) override { return false; }
+        void onDisconnected() override { client()->disconnectFromServer(); }
+    };
+    ClientSettings s = settings();
+    s.reconnect.enabled = true;
+    ScriptedClient c(s);
+    Quitter quitter;
+    c.client->addExtension(&quitter);
+    QVERIFY2(c.login(), qPrintable(c.server.failure()));
+    c.transport->drop();
+    QTest::qWait(100);
+    QCOMPARE(c.disconnects.size(), 1);
+    QCOMPARE(c.disconnects.first().code, Error::Code::None);
+    QVERIFY(c.reconnects.isEmpty());
+    QCOMPARE(c.client->state(), Client::State::Disconnected);
 }
 
 QTEST_GUILESS_MAIN(tst_IqRouting)

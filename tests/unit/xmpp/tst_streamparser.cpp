@@ -87,6 +87,7 @@ private Q_SLOTS:
     void oversizedStanzaIsRefused();
     void oversizedStanzaIsRefusedBeforeItEnds();
     void stanzaUnderTheLimitPasses();
+    void dataAfterAStanzaDoesNotCountTowardsIt();
     void deepNestingIsRefused();
     void invalidUtf8IsRefused_data();
     void invalidUtf8IsRefused();
@@ -254,6 +255,29 @@ void tst_StreamParser::stanzaUnderTheLimitPasses()
         parse(Header + "<message><body>" + QByteArray(2000, 'z') + "</body></message>", 0, small)
             .condition,
         StreamErrorCondition::PolicyViolation);
+}
+
+void tst_StreamParser::dataAfterAStanzaDoesNotCountTowardsIt()
+{
+    // A 200 KiB stanza whose end arrives in one read together with 100 KiB of other
+    // stanzas: only its own bytes count.
+    const QByteArray big = "<message><body>" + QByteArray(200 * 1024, 'b') + "</body></message>";
+    QByteArray following;
+    int presences = 0;
+    for (; following.size() < 100 * 1024; ++presences)
+        following += "<presence from='r@c/n'><status>" + QByteArray(1000, 's') + "</status></presence>";
+    StreamParser parser;
+    parser.feed(Header + big.left(10 * 1024));
+    QCOMPARE(parser.next(), StreamParser::Status::Header);
+    QCOMPARE(parser.next(), StreamParser::Status::NeedMoreData);
+    parser.feed(big.mid(10 * 1024) + following);
+    int elements = 0;
+    for (auto status = parser.next(); status != StreamParser::Status::NeedMoreData; status = parser.next()) {
+        QVERIFY2(status == StreamParser::Status::Element, qPrintable(parser.error().text));
+        parser.takeElement();
+        ++elements;
+    }
+    QCOMPARE(elements, 1 + presences);
 }
 
 void tst_StreamParser::deepNestingIsRefused()
