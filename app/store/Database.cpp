@@ -180,10 +180,9 @@ std::optional<StoreError> Database::openConnection()
         return StoreError::make(StoreError::Code::Internal, m_options.path,
                                 u"the Qt SQLite driver (libqt6sql6-sqlite) is not installed"_s);
     db.setDatabaseName(m_options.path);
-    QString connectOptions = u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_options.busyTimeoutMs);
-    if (m_options.readOnly)
-        connectOptions += u";QSQLITE_OPEN_READONLY"_s;
-    db.setConnectOptions(connectOptions);
+    // A reader is an ordinary connection with query_only set (see configure()): opened
+    // with SQLITE_OPEN_READONLY it could not recover a WAL left by a crashed writer.
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=%1"_s.arg(m_options.busyTimeoutMs));
     if (!db.open()) {
         StoreError failure = error(db.lastError(), u"open"_s);
         // A folder we may not write to shows up as "cannot open": say what it is.

@@ -55,7 +55,7 @@ bool looksFull(const QString &path)
 
 } // namespace
 
-QString toString(StoreError::Code code)
+QString codeName(StoreError::Code code)
 {
     using C = StoreError::Code;
     switch (code) {
@@ -185,7 +185,7 @@ StoreError StoreError::fromSqlite(int extended, int systemErrno, const QString &
 
 QString StoreError::toString() const
 {
-    return u"%1: %2 [%3]"_s.arg(chorus::store::toString(code), message, detail);
+    return u"%1: %2 [%3]"_s.arg(codeName(code), message, detail);
 }
 
 } // namespace chorus::store

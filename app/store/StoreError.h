@@ -44,7 +44,7 @@ struct StoreError
     QString toString() const; ///< message plus detail, for logs
 };
 
-QString toString(StoreError::Code code); ///< stable English name ("DiskFull"), for logs and tests
+QString codeName(StoreError::Code code); ///< stable English name ("DiskFull"), for logs and tests
 
 } // namespace chorus::store
 
