@@ -145,7 +145,7 @@ Task<SearchPage, StoreError> AsyncStore::search(SearchQuery query)
 }
 
 Task<TimelinePage, StoreError> AsyncStore::timeline(QString groupJid, Direction direction,
-                                                    qint64 from, int limit)
+                                                    std::optional<TimelineCursor> from, int limit)
 {
     return read<TimelinePage>([=](StoreSession &s) {
         return s.messages().timeline(groupJid, direction, from, limit);

@@ -44,7 +44,8 @@ public:
     Task<QString, StoreError> lastStanzaId(QString groupJid);
     Task<SearchPage, StoreError> search(SearchQuery query);
     Task<TimelinePage, StoreError> timeline(QString groupJid, Direction direction,
-                                            qint64 from = 0, int limit = 50);
+                                            std::optional<TimelineCursor> from = {},
+                                            int limit = 50);
     Task<QList<chat::Group>, StoreError> groups();
     Task<Done, StoreError> saveGroups(QList<chat::Group> groups);
     Task<Done, StoreError> saveMembers(QList<chat::Member> members);

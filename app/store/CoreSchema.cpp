@@ -134,7 +134,7 @@ Migration messages()
         // (action 2) are rows too, so that a page seen twice is recognised; their effect
         // is applied to the target row (body, original_body, corrected_by, retracted).
         uR"(CREATE TABLE messages (
-            id INTEGER PRIMARY KEY,             -- (timestamp << 16) + n: id order is time order
+            id INTEGER PRIMARY KEY,             -- (day << 40) + arrival: see MessageRepository.h
             group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
             kind INTEGER NOT NULL DEFAULT 0,    -- 0 group chat, 1 private through the room
             action INTEGER NOT NULL DEFAULT 0,  -- 0 message, 1 correction, 2 retraction
@@ -165,7 +165,7 @@ Migration messages()
         // group's own archive (the room), so the key stays short.
         u"CREATE UNIQUE INDEX messages_by_stanza_id ON messages(group_id, archive, stanza_id) "
         "WHERE stanza_id IS NOT NULL"_s,
-        u"CREATE INDEX messages_timeline ON messages(group_id, id)"_s,
+        u"CREATE INDEX messages_timeline ON messages(group_id, timestamp, id)"_s,
         // Origin-ids matter only for rows an origin-id may still match: our own messages
         // and rows without a stanza-id. Every other row stays out of this index (ingest
         // speed: each index costs a B-tree insert per message).
@@ -196,16 +196,18 @@ Migration messages()
 const QStringList kSearchTriggers{
     uR"(CREATE TRIGGER message_search_delete AFTER DELETE ON messages
         WHEN old.search_words IS NOT NULL BEGIN
-        INSERT INTO message_search(message_search, rowid, search_words, search_tails)
-            VALUES ('delete', old.id, old.search_words, old.search_tails);
+        INSERT INTO message_search(message_search, rowid, search_words, search_tails,
+                                   search_facets)
+            VALUES ('delete', old.id, old.search_words, old.search_tails, old.search_facets);
     END)"_s,
     uR"(CREATE TRIGGER message_search_update
-        AFTER UPDATE OF search_words, search_tails ON messages BEGIN
-        INSERT INTO message_search(message_search, rowid, search_words, search_tails)
-            SELECT 'delete', old.id, old.search_words, old.search_tails
+        AFTER UPDATE OF search_words, search_tails, group_id, sender_person ON messages BEGIN
+        INSERT INTO message_search(message_search, rowid, search_words, search_tails,
+                                   search_facets)
+            SELECT 'delete', old.id, old.search_words, old.search_tails, old.search_facets
             WHERE old.search_words IS NOT NULL;
-        INSERT INTO message_search(rowid, search_words, search_tails)
-            SELECT new.id, new.search_words, new.search_tails
+        INSERT INTO message_search(rowid, search_words, search_tails, search_facets)
+            SELECT new.id, new.search_words, new.search_tails, new.search_facets
             WHERE new.search_words IS NOT NULL;
     END)"_s,
 };
@@ -234,8 +236,9 @@ std::optional<StoreError> fillSearchText(Database &db)
             return db.error(update.lastError(), u"storing search text"_s);
     }
     QStringList statements{
-        u"INSERT INTO message_search(rowid, search_words, search_tails) "
-        "SELECT id, search_words, search_tails FROM messages WHERE search_words IS NOT NULL"_s};
+        u"INSERT INTO message_search(rowid, search_words, search_tails, search_facets) "
+        "SELECT id, search_words, search_tails, search_facets FROM messages "
+        "WHERE search_words IS NOT NULL"_s};
     statements += kSearchTriggers;
     return db.execute(statements);
 }
@@ -248,10 +251,17 @@ Migration search()
         // retractions, retracted or empty messages).
         u"ALTER TABLE messages ADD COLUMN search_words TEXT"_s,
         u"ALTER TABLE messages ADD COLUMN search_tails TEXT"_s,
+        // The group and the sender as words ("g12 p345"), so that search filters are
+        // index lookups FTS5 intersects while it walks, not a row lookup per match.
+        u"ALTER TABLE messages ADD COLUMN search_facets TEXT GENERATED ALWAYS AS "
+        "('g' || group_id || ' p' || coalesce(sender_person, 0)) VIRTUAL"_s,
         // External content: the text lives once, in messages.
         u"CREATE VIRTUAL TABLE message_search USING fts5(search_words, search_tails, "
-        "content='messages', content_rowid='id', "
+        "search_facets, content='messages', content_rowid='id', "
         "tokenize='unicode61 remove_diacritics 2')"_s,
+        // Merge segments eight at a time instead of four: ~10% less ingest work for
+        // slightly more segments per lookup (measured with callgrind, bench_store).
+        u"INSERT INTO message_search(message_search, rank) VALUES ('automerge', 8)"_s,
     }, fillSearchText};
 }
 

@@ -79,17 +79,21 @@ MessageRepository::Ingest::Ingest(Database &db, GroupRepository &groups, PersonR
       m_attach(db, uR"(INSERT INTO message_attachments(message_id, position, url, mime_type,
                 size, file_name, width, height) VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s),
       m_pending(db, u"SELECT id, group_id, action, replaces_id, retracts_id, sender_occupant_id, "
-                    "sender_real_jid, sender_nick, outgoing, body, retraction_reason "
+                    "sender_real_jid, sender_nick, outgoing, body, retraction_reason, timestamp "
                     "FROM messages WHERE action <> 0 AND target_id IS NULL"_s),
       m_correctionTarget(db, u"SELECT id, sender_occupant_id, sender_real_jid, sender_nick, "
-                             "outgoing FROM messages WHERE group_id = ?1 AND id BETWEEN ?2 AND ?3 "
-                             "AND action = 0 AND (xml_id = ?4 OR origin_id = ?4) "
-                             "ORDER BY id DESC"_s),
+                             "outgoing FROM messages WHERE group_id = ?1 "
+                             "AND timestamp BETWEEN ?2 AND ?3 AND action = 0 "
+                             "AND (xml_id = ?4 OR origin_id = ?4) "
+                             "ORDER BY timestamp DESC, id DESC"_s),
       m_retractionTarget(db, u"SELECT id FROM messages WHERE group_id = ? AND archive = '' "
                              "AND stanza_id = ? AND action = 0"_s),
+      // The newest correction (in time order) wins, whatever order they arrive in.
       m_applyCorrection(db, uR"(UPDATE messages SET original_body = coalesce(original_body, body),
                 body = ?1, search_words = ?2, search_tails = ?3, corrected_by = ?4
-            WHERE id = ?5 AND retracted = 0 AND (corrected_by IS NULL OR corrected_by < ?4))"_s),
+            WHERE id = ?5 AND retracted = 0 AND (corrected_by IS NULL OR coalesce(
+                (SELECT (c.timestamp, c.id) < (?6, ?4) FROM messages c
+                 WHERE c.id = messages.corrected_by), 1)))"_s),
       m_applyRetraction(db, uR"(UPDATE messages SET retracted = 1, retraction_reason = ?,
                 body = '', original_body = NULL, search_words = NULL, search_tails = NULL,
                 attachment_count = 0
@@ -97,8 +101,9 @@ MessageRepository::Ingest::Ingest(Database &db, GroupRepository &groups, PersonR
       m_dropAttachments(db, u"DELETE FROM message_attachments WHERE message_id = ?"_s),
       m_resolve(db, u"UPDATE messages SET target_id = ? WHERE id = ?"_s),
       // The batch's new rows enter the index in one statement (see CoreSchema.cpp).
-      m_index(db, u"INSERT INTO message_search(rowid, search_words, search_tails) "
-                  "SELECT id, search_words, search_tails FROM messages "
+      m_index(db, u"INSERT INTO message_search(rowid, search_words, search_tails, "
+                  "search_facets) SELECT id, search_words, search_tails, search_facets "
+                  "FROM messages "
                   "WHERE id IN (SELECT value FROM json_each(?)) AND search_words IS NOT NULL"_s)
 {
 }
@@ -136,10 +141,11 @@ Expected<IngestResult, StoreError> MessageRepository::Ingest::run(
     // updates go through the index triggers, which must find those rows indexed.
     if (auto error = indexNewRows())
         return *error;
-    std::sort(m_toApply.begin(), m_toApply.end(),
-              [](const ToApply &a, const ToApply &b) { return a.id < b.id; });
+    std::sort(m_toApply.begin(), m_toApply.end(), [](const ToApply &a, const ToApply &b) {
+        return a.ms < b.ms || (a.ms == b.ms && a.id < b.id);
+    });
     for (const ToApply &a : std::as_const(m_toApply)) {
-        if (auto error = apply(a.action, a.id, a.body, a.reason, a.target, result))
+        if (auto error = apply(a, result))
             return *error;
     }
     for (auto it = m_activity.cbegin(); it != m_activity.cend(); ++it) {
@@ -214,6 +220,7 @@ std::optional<StoreError> MessageRepository::Ingest::loadPending()
         p.sender = senderAt(m_pending, 5);
         p.body = m_pending.text(9);
         p.reason = m_pending.text(10);
+        p.ms = m_pending.int64(11);
         m_pendingByGroup[m_pending.int64(1)].append(p);
     }
     if (error)
@@ -306,15 +313,14 @@ Expected<qint64, StoreError> MessageRepository::Ingest::ingestOne(const chat::Me
     const qint64 ms = msOf(m);
     const int action = actionOf(m);
     const auto person = m_personIds.constFind(m.sender().value);
-    // The id orders by time: the timestamp in the high bits, arrival within the
-    // millisecond in the low 16 (MAM stamps have second precision, so many messages share
-    // one). 65,536 messages in one millisecond would spill into the next: not a real case.
-    const qint64 base = std::max<qint64>(ms, 0) << 16;
+    // The id: the day in the high bits, arrival within the day below (see
+    // StoredMessage). 2^40 messages in one day would spill into the next: not a real case.
+    const qint64 base = MessageRepository::bucketFloor(ms);
 
     // An action whose target is already stored is applied now; otherwise it waits.
     std::optional<qint64> target;
     if (action != Plain) {
-        const auto found = action == Correction ? correctionTarget(m, groupId, base)
+        const auto found = action == Correction ? correctionTarget(m, groupId, ms)
                                                 : retractionTarget(m, groupId);
         if (!found)
             return found.error();
@@ -324,7 +330,7 @@ Expected<qint64, StoreError> MessageRepository::Ingest::ingestOne(const chat::Me
         return *error;
     NativeStatement &q = m_insert;
     q.bind(1, base);
-    q.bind(2, base + 0xffff);
+    q.bind(2, MessageRepository::nextBucketFloor(ms) - 1);
     q.bind(3, groupId);
     q.bind(4, int(m.kind == chat::MessageKind::Private));
     q.bind(5, action);
@@ -391,11 +397,11 @@ Expected<qint64, StoreError> MessageRepository::Ingest::ingestOne(const chat::Me
             }
         }
     } else if (target) {
-        m_toApply.append({id, action, m.body, m.retractionReason, *target});
+        m_toApply.append({id, ms, action, m.body, m.retractionReason, *target});
     } else {
         m_pendingByGroup[groupId].append(
-            {id, action, action == Correction ? m.replacesId : m.retractsId, senderOf(m), m.body,
-             m.retractionReason});
+            {id, ms, action, action == Correction ? m.replacesId : m.retractsId, senderOf(m),
+             m.body, m.retractionReason});
     }
     return id;
 }
@@ -425,17 +431,17 @@ std::optional<StoreError> MessageRepository::Ingest::insertAttachments(qint64 id
 }
 
 Expected<std::optional<qint64>, StoreError>
-MessageRepository::Ingest::correctionTarget(const chat::Message &m, qint64 groupId, qint64 base)
+MessageRepository::Ingest::correctionTarget(const chat::Message &m, qint64 groupId, qint64 ms)
 {
     // Corrections are for recent messages (XEP-0308): look back 30 days from the
     // correction on the group's timeline (a day ahead for clock skew) instead of keeping
     // an index of every message's id.
-    constexpr qint64 day = qint64(24 * 3600 * 1000) << 16;
+    constexpr qint64 day = qint64(24 * 3600 * 1000);
     if (auto error = m_correctionTarget.start())
         return *error;
     m_correctionTarget.bind(1, groupId);
-    m_correctionTarget.bind(2, base - 30 * day);
-    m_correctionTarget.bind(3, base + day);
+    m_correctionTarget.bind(2, ms - 30 * day);
+    m_correctionTarget.bind(3, ms + day);
     m_correctionTarget.bind(4, m.replacesId);
     const Sender sender = senderOf(m);
     std::optional<qint64> target;
@@ -470,12 +476,11 @@ MessageRepository::Ingest::retractionTarget(const chat::Message &m, qint64 group
     return target;
 }
 
-std::optional<StoreError> MessageRepository::Ingest::apply(int action, qint64 actionId,
-                                                           const QString &body,
-                                                           const QString &reason, qint64 target,
+std::optional<StoreError> MessageRepository::Ingest::apply(const ToApply &a,
                                                            IngestResult &result)
 {
-    if (action == Correction) {
+    const QString &body = a.body;
+    if (a.action == Correction) {
         if (auto error = m_applyCorrection.start())
             return error;
         const text::SearchText search = text::searchText(body);
@@ -484,8 +489,9 @@ std::optional<StoreError> MessageRepository::Ingest::apply(int action, qint64 ac
             m_applyCorrection.bind(2, search.words);
             m_applyCorrection.bindNullable(3, search.tails);
         }
-        m_applyCorrection.bind(4, actionId);
-        m_applyCorrection.bind(5, target);
+        m_applyCorrection.bind(4, a.id);
+        m_applyCorrection.bind(5, a.target);
+        m_applyCorrection.bind(6, a.ms);
         if (auto error = m_applyCorrection.run())
             return error;
         if (m_applyCorrection.changes() > 0)
@@ -494,8 +500,8 @@ std::optional<StoreError> MessageRepository::Ingest::apply(int action, qint64 ac
     }
     if (auto error = m_applyRetraction.start())
         return error;
-    m_applyRetraction.bindNullable(1, reason);
-    m_applyRetraction.bind(2, target);
+    m_applyRetraction.bindNullable(1, a.reason);
+    m_applyRetraction.bind(2, a.target);
     if (auto error = m_applyRetraction.run())
         return error;
     if (m_applyRetraction.changes() == 0)
@@ -503,7 +509,7 @@ std::optional<StoreError> MessageRepository::Ingest::apply(int action, qint64 ac
     ++result.retractions;
     if (auto error = m_dropAttachments.start())
         return error;
-    m_dropAttachments.bind(1, target);
+    m_dropAttachments.bind(1, a.target);
     return m_dropAttachments.run();
 }
 
@@ -550,7 +556,7 @@ std::optional<StoreError> MessageRepository::Ingest::resolvePending(const chat::
         m_resolve.bind(2, p.id);
         if (auto error = m_resolve.run())
             return error;
-        m_toApply.append({p.id, p.action, p.body, p.reason, id});
+        m_toApply.append({p.id, p.ms, p.action, p.body, p.reason, id});
         pending.removeAt(i);
     }
     return std::nullopt;

@@ -28,6 +28,7 @@ private:
     struct Pending
     {
         qint64 id = 0;
+        qint64 ms = 0; ///< its timestamp
         int action = 0;
         QString target; ///< replaces-id or retracted stanza-id
         Sender sender;
@@ -38,6 +39,7 @@ private:
     struct ToApply
     {
         qint64 id = 0; ///< the action's row
+        qint64 ms = 0; ///< its timestamp: actions apply in (timestamp, id) order
         int action = 0;
         QString body;
         QString reason;
@@ -62,11 +64,10 @@ private:
     Expected<std::optional<qint64>, StoreError> byOrigin(const chat::Message &m, qint64 groupId,
                                                          const QString &archive);
     Expected<std::optional<qint64>, StoreError> correctionTarget(const chat::Message &m,
-                                                                 qint64 groupId, qint64 base);
+                                                                 qint64 groupId, qint64 ms);
     Expected<std::optional<qint64>, StoreError> retractionTarget(const chat::Message &m,
                                                                  qint64 groupId);
-    std::optional<StoreError> apply(int action, qint64 actionId, const QString &body,
-                                    const QString &reason, qint64 target, IngestResult &result);
+    std::optional<StoreError> apply(const ToApply &action, IngestResult &result);
     std::optional<StoreError> resolvePending(const chat::Message &m, qint64 id, qint64 groupId,
                                              const QString &archive);
     std::optional<StoreError> indexNewRows();

@@ -28,11 +28,11 @@ MessageRepository::MessageRepository(Database &db, GroupRepository &groups,
       m_ingest(std::make_unique<Ingest>(db, groups, people, members)),
       // The room's own archive is stored as archive '' (see the schema).
       m_last(db, u"SELECT stanza_id FROM messages WHERE group_id = ? AND archive = '' "
-                 "AND stanza_id IS NOT NULL ORDER BY id DESC LIMIT 1"_s),
-      m_before(db, kSelect + u"WHERE m.group_id = ? AND m.action = 0 AND m.id < ? "
-                             "ORDER BY m.id DESC LIMIT ?"_s),
-      m_after(db, kSelect + u"WHERE m.group_id = ? AND m.action = 0 AND m.id > ? "
-                            "ORDER BY m.id ASC LIMIT ?"_s),
+                 "AND stanza_id IS NOT NULL ORDER BY timestamp DESC, id DESC LIMIT 1"_s),
+      m_before(db, kSelect + u"WHERE m.group_id = ? AND (m.timestamp, m.id) < (?, ?) "
+                             "AND m.action = 0 ORDER BY m.timestamp DESC, m.id DESC LIMIT ?"_s),
+      m_after(db, kSelect + u"WHERE m.group_id = ? AND (m.timestamp, m.id) > (?, ?) "
+                            "AND m.action = 0 ORDER BY m.timestamp ASC, m.id ASC LIMIT ?"_s),
       m_find(db, kSelect + u"WHERE m.id = ?"_s),
       m_attachments(db, u"SELECT url, mime_type, size, file_name, width, height "
                         "FROM message_attachments WHERE message_id = ? ORDER BY position"_s),
@@ -44,9 +44,14 @@ MessageRepository::MessageRepository(Database &db, GroupRepository &groups,
 
 MessageRepository::~MessageRepository() = default;
 
-qint64 MessageRepository::idAt(const QDateTime &time)
+qint64 MessageRepository::bucketFloor(qint64 ms)
 {
-    return std::max<qint64>(time.toMSecsSinceEpoch(), 0) << 16;
+    return (std::max<qint64>(ms, 0) / kBucketMs) << kArrivalBits;
+}
+
+qint64 MessageRepository::nextBucketFloor(qint64 ms)
+{
+    return ((std::max<qint64>(ms, 0) / kBucketMs) + 1) << kArrivalBits;
 }
 
 Expected<IngestResult, StoreError> MessageRepository::ingest(const QList<chat::Message> &batch)
@@ -134,7 +139,8 @@ std::optional<StoreError> MessageRepository::loadAttachments(QList<StoredMessage
 }
 
 Expected<TimelinePage, StoreError> MessageRepository::timeline(const QString &groupJid,
-                                                               Direction direction, qint64 from,
+                                                               Direction direction,
+                                                               std::optional<TimelineCursor> from,
                                                                int limit)
 {
     if (limit <= 0)
@@ -147,10 +153,11 @@ Expected<TimelinePage, StoreError> MessageRepository::timeline(const QString &gr
         return TimelinePage{};
     // One row more than asked tells whether there is more.
     Statement &q = direction == Direction::Backward ? m_before : m_after;
-    const qint64 cursor = direction == Direction::Backward && from <= 0
-        ? std::numeric_limits<qint64>::max()
-        : from;
-    if (auto error = q.exec(*group.value(), cursor, limit + 1))
+    constexpr qint64 end = std::numeric_limits<qint64>::max();
+    const TimelineCursor cursor = from ? *from
+        : direction == Direction::Backward ? TimelineCursor{end, end}
+                                           : TimelineCursor{std::numeric_limits<qint64>::min(), 0};
+    if (auto error = q.exec(*group.value(), cursor.timestampMs, cursor.id, limit + 1))
         return *error;
     auto rows = read(q);
     if (!rows)

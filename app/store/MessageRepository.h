@@ -14,15 +14,33 @@ class GroupRepository;
 class MemberRepository;
 class PersonRepository;
 
+/// A place in a group's timeline, which is ordered by (timestamp, id).
+struct TimelineCursor
+{
+    qint64 timestampMs = 0; ///< ms since the epoch, UTC
+    qint64 id = 0;
+    /// Forward from here: messages at or after `time`; backward: messages before it.
+    static TimelineCursor at(const QDateTime &time) { return {time.toMSecsSinceEpoch(), 0}; }
+    friend bool operator==(const TimelineCursor &, const TimelineCursor &) = default;
+};
+
 /// A message as stored: `message.body` is what to display (the latest correction, empty
 /// once retracted).
+///
+/// Row ids are (UTC day << 40) + arrival: ordered by the day of the timestamp, then by
+/// arrival. A catch-up's rows land together at the end of their day instead of scattered
+/// across the B-tree, as MAM pages of many rooms interleave in time (measured on the
+/// bench's catch-up: 0.72 WAL pages written per message, against 1.74 with hour buckets
+/// and about 5 with ids in exact time order), while search can still walk the newest
+/// days first and bound a date range by id. Exact time order is (timestamp, id).
 struct StoredMessage
 {
-    qint64 id = 0;         ///< row id; its order is (timestamp, arrival): the timeline cursor
+    qint64 id = 0;
     chat::Message message;
     QString originalBody;  ///< the text before the first correction
     bool edited = false;
     bool retracted = false; ///< by a moderator; message.retractionReason says why
+    TimelineCursor cursor() const { return {message.timestamp.toMSecsSinceEpoch(), id}; }
     friend bool operator==(const StoredMessage &, const StoredMessage &) = default;
 };
 
@@ -66,18 +84,24 @@ public:
     /// where MAM catch-up resumes. Empty when none is stored.
     Expected<QString, StoreError> lastStanzaId(const QString &groupJid);
 
-    /// Up to `limit` messages of the group before (Backward) or after (Forward) the row
-    /// `from`; `from` = 0 means from the newest (Backward) or the oldest (Forward).
+    /// Up to `limit` messages of the group before (Backward) or after (Forward) `from`;
+    /// without `from`, the newest (Backward) or the oldest (Forward).
     Expected<TimelinePage, StoreError> timeline(const QString &groupJid, Direction direction,
-                                                qint64 from = 0, int limit = 50);
+                                                std::optional<TimelineCursor> from = {},
+                                                int limit = 50);
     Expected<std::optional<StoredMessage>, StoreError> find(qint64 id);
     /// The rows with these ids, in the order given (missing ones are skipped).
     Expected<QList<StoredMessage>, StoreError> byIds(const QList<qint64> &ids);
     /// How many messages (not corrections or retractions) are stored, in one group or all.
     Expected<qint64, StoreError> count(const QString &groupJid = {});
 
-    /// The first row id at or after `time`: turns a date into a timeline cursor.
-    static qint64 idAt(const QDateTime &time);
+    /// Row ids of messages stamped in [from, to) lie in [bucketFloor(from),
+    /// nextBucketFloor(to - 1 ms)): how search bounds a date range before checking
+    /// timestamps.
+    static qint64 bucketFloor(qint64 ms);
+    static qint64 nextBucketFloor(qint64 ms);
+    static constexpr int kArrivalBits = 40;
+    static constexpr qint64 kBucketMs = 24 * 3600 * 1000;
 
 private:
     class Ingest;

@@ -9,20 +9,25 @@ using namespace Qt::StringLiterals;
 
 namespace chorus::store {
 
-/// The conditions both methods share, with their values in bind order. `rows` restricts
-/// which messages count (group, sender, dates; `%ID%` is the id column to bound), `text`
-/// checks the terms no index answers (on column `body`).
+/// The conditions of a query. The index answers group and sender filters with facet
+/// words (`facets`); a scan checks them in SQL (`rows`, where `%ID%` is the id column to
+/// bound by date). `text` checks the terms no index answers, on column `body`.
 struct MessageSearch::Filters
 {
+    QStringList facets;
     QString rows;
     QVariantList rowValues;
+    QString range; ///< id bounds (whole hours), `%ID%` to fill in
+    QVariantList rangeValues;
+    QString exact; ///< the exact time bounds, on column m.timestamp
+    QVariantList exactValues;
     QString text;
     QVariantList textValues;
     bool impossible = false; ///< an unknown group or person: nothing can match
 
     QString rowsOn(const QString &idColumn) const
     {
-        QString sql = rows;
+        QString sql = rows + range + exact;
         return sql.replace(u"%ID%"_s, idColumn);
     }
 };
@@ -64,17 +69,29 @@ Expected<Ranked, StoreError> MessageSearch::rank(const QString &match, const Fil
 {
     // Rank (bm25) only the newest `candidates` matches: ids are in time order, so FTS5
     // walks its doclists newest first and stops early. Ranking every match of a common
-    // word over a million messages costs hundreds of milliseconds.
-    QString text = filters.text;
-    text.replace(u"(body)"_s, u"(m.body)"_s);
-    const QString sql =
-        u"SELECT m.id, bm25(message_search) FROM message_search "
-        "CROSS JOIN messages m ON m.id = message_search.rowid "
-        "WHERE message_search MATCH ? AND m.action = 0%1%2 "
-        "ORDER BY message_search.rowid DESC LIMIT ?"_s.arg(
-            filters.rowsOn(u"message_search.rowid"_s), text);
-    QVariantList values{match};
-    values += filters.rowValues;
+    // word over a million messages costs hundreds of milliseconds. Facets weigh nothing.
+    QString expression = u"{search_words search_tails} : (%1)"_s.arg(match);
+    for (const QString &facet : filters.facets)
+        expression += u" AND search_facets : ("_s + facet + u')';
+    QString range = filters.range;
+    range.replace(u"%ID%"_s, u"message_search.rowid"_s);
+    QString sql;
+    if (filters.text.isEmpty() && filters.exact.isEmpty()) {
+        sql = u"SELECT rowid, bm25(message_search, 1.0, 1.0, 0.0) FROM message_search "
+              "WHERE message_search MATCH ?%1 ORDER BY rowid DESC LIMIT ?"_s.arg(range);
+    } else {
+        // Terms the index cannot see are checked on the message text, exact times on the
+        // row (the id bounds are whole hours).
+        QString text = filters.exact + filters.text;
+        text.replace(u"(body)"_s, u"(m.body)"_s);
+        sql = u"SELECT m.id, bm25(message_search, 1.0, 1.0, 0.0) FROM message_search "
+              "CROSS JOIN messages m ON m.id = message_search.rowid "
+              "WHERE message_search MATCH ?%1%2 ORDER BY message_search.rowid DESC LIMIT ?"_s
+                  .arg(range, text);
+    }
+    QVariantList values{expression};
+    values += filters.rangeValues;
+    values += filters.exactValues;
     values += filters.textValues;
     values << m_limits.candidates;
     NativeStatement &q = statement(sql);
@@ -102,6 +119,8 @@ Expected<Ranked, StoreError> MessageSearch::scan(const Filters &filters, int wan
                           "WHERE m.action = 0%1 ORDER BY m.id DESC LIMIT ?"_s.arg(
                               filters.rowsOn(u"m.id"_s));
     QVariantList values = filters.rowValues;
+    values += filters.rangeValues;
+    values += filters.exactValues;
     values << m_limits.scanWindow;
     QVariantList outer = values;
     outer += filters.textValues;
@@ -142,7 +161,7 @@ Expected<SearchPage, StoreError> MessageSearch::search(const SearchQuery &query)
                                     .arg(query.limit));
     Filters filters;
     if (!query.groupJids.isEmpty()) {
-        QStringList marks;
+        QStringList marks, facets;
         for (const QString &jid : query.groupJids) {
             const auto id = m_groups.idOf(jid);
             if (!id)
@@ -150,9 +169,11 @@ Expected<SearchPage, StoreError> MessageSearch::search(const SearchQuery &query)
             if (id.value()) {
                 marks << u"?"_s;
                 filters.rowValues << *id.value();
+                facets << u"\"g%1\""_s.arg(*id.value());
             }
         }
         filters.impossible = marks.isEmpty();
+        filters.facets << facets.join(u" OR "_s);
         // One group: its timeline index; several: checked per row while walking by id.
         filters.rows += marks.size() == 1 ? u" AND m.group_id = ?"_s
                                           : u" AND +m.group_id IN (%1)"_s.arg(marks.join(u','));
@@ -162,16 +183,24 @@ Expected<SearchPage, StoreError> MessageSearch::search(const SearchQuery &query)
         if (!person)
             return person.error();
         filters.impossible = filters.impossible || !person.value();
+        const qint64 id = person.value() ? person.value()->id : 0;
+        filters.facets << u"\"p%1\""_s.arg(id);
         filters.rows += u" AND m.sender_person = ?"_s;
-        filters.rowValues << (person.value() ? person.value()->id : 0);
+        filters.rowValues << id;
     }
     if (query.from.isValid()) {
-        filters.rows += u" AND %ID% >= ?"_s;
-        filters.rowValues << MessageRepository::idAt(query.from);
+        const qint64 ms = query.from.toMSecsSinceEpoch();
+        filters.range += u" AND %ID% >= ?"_s;
+        filters.rangeValues << MessageRepository::bucketFloor(ms);
+        filters.exact += u" AND m.timestamp >= ?"_s;
+        filters.exactValues << ms;
     }
     if (query.to.isValid()) {
-        filters.rows += u" AND %ID% < ?"_s;
-        filters.rowValues << MessageRepository::idAt(query.to);
+        const qint64 ms = query.to.toMSecsSinceEpoch();
+        filters.range += u" AND %ID% < ?"_s;
+        filters.rangeValues << MessageRepository::nextBucketFloor(ms - 1);
+        filters.exact += u" AND m.timestamp < ?"_s;
+        filters.exactValues << ms;
     }
 
     // Terms the index answers form the MATCH; the rest are checked on the text.

@@ -49,7 +49,8 @@ struct SearchPage
     bool truncated = false; ///< older matches exist beyond what was ranked: narrow the dates
 };
 
-/// Full-text search over every group's messages: ranked (bm25) among the newest matches,
+/// Full-text search over every group's messages: ranked (bm25) among the newest matches
+/// (newest days first, see StoredMessage),
 /// filtered by group, sender and dates, with a highlighted snippet per hit. Owns the
 /// message_search index (kept by triggers in the core schema).
 class MessageSearch

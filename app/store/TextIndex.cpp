@@ -106,19 +106,25 @@ QList<Term> parseQuery(const QString &query)
         if (t.isEmpty())
             return;
         Term term{t, codePointCount(t), false, {}};
-        bool hasWordChar = false, endsInCjk = false, oneCjk = false;
+        bool hasWordChar = false;
+        int cjkRun = 0;  // length of the CJK run the term ends with
+        int lastWord = 0; // length of the Latin word or number it ends with
         forEachCodePoint(t, [&](char32_t c, qsizetype, int) {
-            endsInCjk = isCjk(c);
-            hasWordChar = hasWordChar || endsInCjk || QChar::isLetterOrNumber(c);
+            const bool cjk = isCjk(c);
+            const bool word = !cjk && QChar::isLetterOrNumber(c);
+            cjkRun = cjk ? cjkRun + 1 : 0;
+            lastWord = word ? lastWord + 1 : 0;
+            hasWordChar = hasWordChar || cjk || word;
         });
-        oneCjk = term.length == 1 && endsInCjk;
-        term.indexed = hasWordChar && (term.length >= 2 || oneCjk);
+        term.indexed = hasWordChar && (term.length >= 2 || cjkRun == 1);
         if (term.indexed) {
-            // The last word matches by prefix: "refu" finds "refund", a CJK run that ends
-            // the query may go on in the message ("A级" in "A级课"), one CJK character is
-            // any bigram starting with it (or a run's last character). Two Latin letters
-            // match exactly: as prefixes they would expand to half the dictionary.
-            const bool prefix = endsInCjk || term.length >= 3;
+            // The last token matches by prefix only where that is needed and cheap: FTS5
+            // merges every doclist a prefix matches before it can return anything, so
+            // "a*" would read half the index. A lone CJK character at the end may go on
+            // in the message ("A级" in "A级课"; "钱" anywhere in a bigram); a Latin word of
+            // four letters or more finds its longer forms ("refu", "refund" → "refunds").
+            // Shorter words and complete bigrams match exactly.
+            const bool prefix = cjkRun == 1 || lastWord >= 4;
             term.match = ftsPhrase(searchText(t).words.simplified());
             if (prefix)
                 term.match += u" *"_s;

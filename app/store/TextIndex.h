@@ -37,8 +37,9 @@ struct Term
 };
 
 /// Splits a query at spaces outside double quotes and decides, per term, how it is
-/// matched: by the index as a phrase (the last word by prefix), or, for one Latin letter
-/// or punctuation alone, by scanning recent messages.
+/// matched: by the index as a phrase (a last word of four letters or more, or a lone
+/// last CJK character, by prefix), or, for one Latin letter or punctuation alone, by
+/// scanning recent messages.
 QList<Term> parseQuery(const QString &query);
 
 /// `"text"` with inner quotes doubled: an FTS5 string that is matched literally.

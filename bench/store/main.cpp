@@ -75,7 +75,8 @@ int main(int argc, char **argv)
                                       u"P"_s, u"10"_s);
     const QCommandLineOption queriesOpt(u"queries"_s, u"Timed searches."_s, u"Q"_s, u"400"_s);
     const QCommandLineOption dirOpt(u"dir"_s, u"Keep the database in DIR."_s, u"DIR"_s);
-    parser.addOptions({messagesOpt, groupsOpt, batchOpt, queriesOpt, dirOpt});
+    const QCommandLineOption reuseOpt(u"reuse"_s, u"Search the database already in --dir."_s);
+    parser.addOptions({messagesOpt, groupsOpt, batchOpt, queriesOpt, dirOpt, reuseOpt});
     parser.process(app);
     const qint64 total = parser.value(messagesOpt).toLongLong();
     const int groups = parser.value(groupsOpt).toInt();
@@ -85,13 +86,20 @@ int main(int argc, char **argv)
     QTemporaryDir temp;
     const QString dir = parser.isSet(dirOpt) ? parser.value(dirOpt) : temp.path();
     const QString path = dir + u"/bench.sqlite"_s;
-    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
-        QFile::remove(path + suffix);
+    const bool reuse = parser.isSet(reuseOpt) && QFile::exists(path);
+    if (!reuse) {
+        for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s})
+            QFile::remove(path + suffix);
+    }
 
     bench::Corpus corpus(groups);
     double ingestSeconds = 0;
     double ingestCpu = 0;
-    {
+    if (reuse) {
+        // Replay the corpus so that queries drawn from message bodies match the file.
+        for (qint64 i = 0; i < total; ++i)
+            corpus.message(i);
+    } else {
         store::Database db({path});
         if (const auto opened = db.open(); !opened)
             fail(u"open"_s, opened.error());
@@ -152,7 +160,7 @@ int main(int argc, char **argv)
         if (!pages.isEmpty())
             flush(pages.size());
     }
-    const double ingestRate = total > 0 ? double(total) / ingestSeconds : 0;
+    const double ingestRate = total > 0 && ingestSeconds > 0 ? double(total) / ingestSeconds : 0;
     std::printf("database %.1f MB (+ WAL %.1f MB)\n", double(QFileInfo(path).size()) / 1e6,
                 double(QFileInfo(path + u"-wal"_s).size()) / 1e6);
 
@@ -171,7 +179,7 @@ int main(int argc, char **argv)
         if (!list)
             fail(u"groups"_s, list.error());
         const auto page =
-            async.timeline(list.value().value(0).id, store::Direction::Backward, 0, 50).result();
+            async.timeline(list.value().value(0).id, store::Direction::Backward, {}, 50).result();
         if (!page)
             fail(u"timeline"_s, page.error());
         openMs = double(timer.nsecsElapsed()) / 1e6;

@@ -78,7 +78,7 @@ CREATE TABLE members (
         ) WITHOUT ROWID;
 CREATE INDEX members_by_person ON members(person_id);
 CREATE TABLE messages (
-            id INTEGER PRIMARY KEY,             -- (timestamp << 16) + n: id order is time order
+            id INTEGER PRIMARY KEY,             -- (day << 40) + arrival: see MessageRepository.h
             group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
             kind INTEGER NOT NULL DEFAULT 0,    -- 0 group chat, 1 private through the room
             action INTEGER NOT NULL DEFAULT 0,  -- 0 message, 1 correction, 2 retraction
@@ -106,7 +106,7 @@ CREATE TABLE messages (
             attachment_count INTEGER NOT NULL DEFAULT 0
         );
 CREATE UNIQUE INDEX messages_by_stanza_id ON messages(group_id, archive, stanza_id) WHERE stanza_id IS NOT NULL;
-CREATE INDEX messages_timeline ON messages(group_id, id);
+CREATE INDEX messages_timeline ON messages(group_id, timestamp, id);
 CREATE INDEX messages_by_origin_id ON messages(group_id, origin_id) WHERE origin_id IS NOT NULL AND (stanza_id IS NULL OR outgoing = 1);
 CREATE INDEX messages_pending_actions ON messages(group_id) WHERE action <> 0 AND target_id IS NULL;
 CREATE TABLE message_attachments (
@@ -132,11 +132,11 @@ INSERT INTO people(id, key, basis, display_name, first_seen, last_seen, notes) V
 INSERT INTO person_tags(person_id, position, tag) VALUES (1, 0, 'vip');
 INSERT INTO members(group_id, person_id, nick, occupant_id, real_jid, role, affiliation, presence, joined_at, last_message_at, message_count) VALUES (1, 1, 'alice', NULL, 'alice@example.org', 'participant', 'member', 'away', 1700000100000, 1700000500000, 2);
 INSERT INTO members(group_id, person_id, nick, occupant_id, real_jid, role, affiliation, presence, joined_at, last_message_at, message_count) VALUES (2, 2, '小王', 'occ-wang', NULL, 'participant', 'none', 'online', 1700000200000, 1700000600000, 2);
-INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, sender_real_jid, body, timestamp) VALUES (111411219660800000, 1, 0, 0, 0, '', 'st-1', 'or-1', 'or-1', 1, 'alice', 'alice@example.org', 'Can I book the Friday class?', 1700000300000);
-INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, sender_real_jid, body, original_body, timestamp, corrected_by) VALUES (111411226214400000, 1, 0, 0, 0, '', 'st-2', 'or-2', 'or-2', 1, 'alice', 'alice@example.org', 'Refund for the yoga mat please', 'Refund for the yoga mta please', 1700000400000, 111411232768000000);
-INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, sender_real_jid, body, timestamp, replaces_id, target_id) VALUES (111411232768000000, 1, 0, 1, 0, '', 'st-3', 'or-3', 'or-3', 1, 'alice', 'alice@example.org', 'Refund for the yoga mat please', 1700000500000, 'or-2', 111411226214400000);
-INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, sender_occupant_id, body, timestamp, reply_to_id, reply_to_nick) VALUES (111411213107200000, 2, 0, 0, 0, '', 'st-4', NULL, 'x4', 2, '小王', 'occ-wang', '明天下午报名参加面试练习', 1700000200000, NULL, NULL);
-INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, sender_occupant_id, body, timestamp, reply_to_id, reply_to_nick, attachment_count) VALUES (111411239321600000, 2, 0, 0, 0, '', 'st-5', NULL, 'x5', 2, '小王', 'occ-wang', '照片 photo of the 图书馆', 1700000600000, 'x4', '老师', 1);
-INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, body, timestamp) VALUES (111411245875200000, 2, 0, 0, 1, NULL, NULL, 'mine-1', 'mine-1', NULL, '老师', '大家好，欢迎！', 1700000700000);
-INSERT INTO message_attachments(message_id, position, url, mime_type, size, file_name, width, height) VALUES (111411239321600000, 0, 'https://upload.example.org/a/photo.jpg', 'image/jpeg', 204800, 'photo.jpg', 1024, 768);
+INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, sender_real_jid, body, timestamp) VALUES (21632891276492800, 1, 0, 0, 0, '', 'st-1', 'or-1', 'or-1', 1, 'alice', 'alice@example.org', 'Can I book the Friday class?', 1700000300000);
+INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, sender_real_jid, body, original_body, timestamp, corrected_by) VALUES (21632891276492801, 1, 0, 0, 0, '', 'st-2', 'or-2', 'or-2', 1, 'alice', 'alice@example.org', 'Refund for the yoga mat please', 'Refund for the yoga mta please', 1700000400000, 21632891276492802);
+INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, sender_real_jid, body, timestamp, replaces_id, target_id) VALUES (21632891276492802, 1, 0, 1, 0, '', 'st-3', 'or-3', 'or-3', 1, 'alice', 'alice@example.org', 'Refund for the yoga mat please', 1700000500000, 'or-2', 21632891276492801);
+INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, sender_occupant_id, body, timestamp, reply_to_id, reply_to_nick) VALUES (21632891276492803, 2, 0, 0, 0, '', 'st-4', NULL, 'x4', 2, '小王', 'occ-wang', '明天下午报名参加面试练习', 1700000200000, NULL, NULL);
+INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, sender_occupant_id, body, timestamp, reply_to_id, reply_to_nick, attachment_count) VALUES (21632891276492804, 2, 0, 0, 0, '', 'st-5', NULL, 'x5', 2, '小王', 'occ-wang', '照片 photo of the 图书馆', 1700000600000, 'x4', '老师', 1);
+INSERT INTO messages(id, group_id, kind, action, outgoing, archive, stanza_id, origin_id, xml_id, sender_person, sender_nick, body, timestamp) VALUES (21632891276492805, 2, 0, 0, 1, NULL, NULL, 'mine-1', 'mine-1', NULL, '老师', '大家好，欢迎！', 1700000700000);
+INSERT INTO message_attachments(message_id, position, url, mime_type, size, file_name, width, height) VALUES (21632891276492804, 0, 'https://upload.example.org/a/photo.jpg', 'image/jpeg', 204800, 'photo.jpg', 1024, 768);
 PRAGMA user_version = 2;

@@ -143,7 +143,7 @@ void tst_StoreFailures::damagedPagesGiveCorruptErrorsNotCrashes()
         }
     };
     note(store.s().messages().count());
-    note(store.s().messages().timeline(kRoom, Direction::Forward, 0, 5000));
+    note(store.s().messages().timeline(kRoom, Direction::Forward, {}, 5000));
     SearchQuery q;
     q.text = u"报名"_s;
     note(store.s().search().search(q));

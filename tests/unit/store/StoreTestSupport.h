@@ -128,9 +128,10 @@ inline std::optional<StoreError> searchIndexCheck(Database &db)
             {u"INSERT INTO message_search(message_search) VALUES ('integrity-check')"_s,
              u"DROP TABLE IF EXISTS temp.search_check"_s,
              u"CREATE VIRTUAL TABLE temp.search_check USING fts5(search_words, search_tails, "
-             "tokenize='unicode61 remove_diacritics 2')"_s,
-             u"INSERT INTO temp.search_check(rowid, search_words, search_tails) SELECT id, "
-             "search_words, search_tails FROM messages WHERE search_words IS NOT NULL"_s,
+             "search_facets, tokenize='unicode61 remove_diacritics 2')"_s,
+             u"INSERT INTO temp.search_check(rowid, search_words, search_tails, search_facets) "
+             "SELECT id, search_words, search_tails, search_facets FROM messages "
+             "WHERE search_words IS NOT NULL"_s,
              u"CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_store USING "
              "fts5vocab(main, message_search, instance)"_s,
              u"CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_check USING "

@@ -134,7 +134,7 @@ void tst_StoreAsync::readerAnswersWhileWriterIsBusy()
     SearchQuery q;
     q.text = u"refunds"_s;
     const auto search = store.search(q);
-    const auto timeline = store.timeline(kRoom, Direction::Backward, 0, 10);
+    const auto timeline = store.timeline(kRoom, Direction::Backward, {}, 10);
     const auto found = wait(search);
     STORE_VERIFY(found);
     QCOMPARE(found.value().ranked, 100);

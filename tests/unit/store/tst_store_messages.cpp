@@ -77,7 +77,7 @@ private:
     }
     TimelinePage latest(const QString &room = kRoom, int limit = 100)
     {
-        const auto result = messages().timeline(room, Direction::Backward, 0, limit);
+        const auto result = messages().timeline(room, Direction::Backward, {}, limit);
         return result ? result.value() : TimelinePage{};
     }
     QString last(const QString &room = kRoom)
@@ -343,27 +343,29 @@ void tst_StoreMessages::attachmentsRoundTrip()
 void tst_StoreMessages::timelinePagesBothWays()
 {
     ingest(page(1, 25));
-    auto p = messages().timeline(kRoom, Direction::Backward, 0, 10);
+    auto p = messages().timeline(kRoom, Direction::Backward, {}, 10);
     STORE_VERIFY(p);
     QCOMPARE(p.value().messages.first().message.body, u"message 16"_s);
     QCOMPARE(p.value().messages.last().message.body, u"message 25"_s);
     QVERIFY(p.value().more);
-    p = messages().timeline(kRoom, Direction::Backward, p.value().messages.first().id, 10);
+    p = messages().timeline(kRoom, Direction::Backward, p.value().messages.first().cursor(), 10);
     QCOMPARE(bodies(p.value()).first(), u"message 6"_s);
     QVERIFY(p.value().more);
-    p = messages().timeline(kRoom, Direction::Backward, p.value().messages.first().id, 10);
+    p = messages().timeline(kRoom, Direction::Backward, p.value().messages.first().cursor(), 10);
     QCOMPARE(bodies(p.value()).size(), 5);
     QVERIFY(!p.value().more);
     // Forward from the start, and from a date.
-    p = messages().timeline(kRoom, Direction::Forward, 0, 4);
+    p = messages().timeline(kRoom, Direction::Forward, {}, 4);
     QCOMPARE(bodies(p.value()), (QStringList{u"message 1"_s, u"message 2"_s, u"message 3"_s,
                                              u"message 4"_s}));
-    p = messages().timeline(kRoom, Direction::Forward, p.value().messages.last().id, 100);
+    p = messages().timeline(kRoom, Direction::Forward, p.value().messages.last().cursor(), 100);
     QCOMPARE(p.value().messages.size(), 21);
     QVERIFY(!p.value().more);
-    p = messages().timeline(kRoom, Direction::Forward, MessageRepository::idAt(at(20 * 60)) - 1, 2);
+    p = messages().timeline(kRoom, Direction::Forward, TimelineCursor::at(at(20 * 60)), 2);
     QCOMPARE(bodies(p.value()), (QStringList{u"message 20"_s, u"message 21"_s}));
-    QVERIFY(!messages().timeline(kRoom, Direction::Forward, 0, 0));
+    p = messages().timeline(kRoom, Direction::Backward, TimelineCursor::at(at(20 * 60)), 2);
+    QCOMPARE(bodies(p.value()), (QStringList{u"message 18"_s, u"message 19"_s}));
+    QVERIFY(!messages().timeline(kRoom, Direction::Forward, {}, 0));
 }
 
 void tst_StoreMessages::memberActivityCountsEachMessageOnce()
@@ -440,8 +442,8 @@ void tst_StoreMessages::searchIndexCheckCanFail()
     // The index check every test ends with notices an index out of step with the rows.
     ingest({Msg(kRoom, u"hello world"_s, 10).stanza(u"s1"_s)});
     QVERIFY(m_store->db->execute({u"INSERT INTO message_search(message_search, rowid, "
-                                  "search_words, search_tails) SELECT 'delete', id, "
-                                  "search_words, search_tails FROM messages"_s})
+                                  "search_words, search_tails, search_facets) SELECT 'delete', "
+                                  "id, search_words, search_tails, search_facets FROM messages"_s})
             == std::nullopt);
     QVERIFY(searchIndexCheck(*m_store->db).has_value());
     QVERIFY(m_store->db->execute({u"INSERT INTO message_search(message_search) VALUES ('rebuild')"_s})

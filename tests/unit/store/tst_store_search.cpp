@@ -100,7 +100,7 @@ void tst_StoreSearch::english_data()
     QTest::newRow("word") << u"refund"_s
                           << QStringList{u"Can I get a refund for Friday?"_s,
                                          u"Refunds take three days"_s};
-    QTest::newRow("prefix") << u"refu"_s
+    QTest::newRow("prefix of four") << u"refu"_s
                             << QStringList{u"Can I get a refund for Friday?"_s,
                                            u"Refunds take three days"_s};
     QTest::newRow("case") << u"FRIDAY"_s << QStringList{u"Can I get a refund for Friday?"_s};
@@ -112,6 +112,7 @@ void tst_StoreSearch::english_data()
     QTest::newRow("phrase in order only") << u"\"mat own\""_s << QStringList{};
     QTest::newRow("two letters exact") << u"ok"_s << QStringList{u"ok"_s};
     QTest::newRow("no infix") << u"fund"_s << QStringList{};
+    QTest::newRow("three letters are a whole word") << u"caf"_s << QStringList{};
     QTest::newRow("none") << u"helicopter"_s << QStringList{};
 }
 
@@ -293,8 +294,10 @@ void tst_StoreSearch::rankedWindowKeepsTheNewest()
     TempStore store;
     STORE_VERIFY(store.open({}, MessageSearch::Limits{10, 50000}));
     QList<chat::Message> batch;
-    for (int i = 0; i < 30; ++i) // ingested newest first: ranking follows time, not arrival
-        batch << Msg(kTravel, u"visa %1"_s.arg(29 - i), (29 - i) * 60).stanza(u"v%1"_s.arg(i));
+    // A day apart, ingested newest first: the window follows time (by the day, see
+    // StoredMessage), not arrival.
+    for (int i = 0; i < 30; ++i)
+        batch << Msg(kTravel, u"visa %1"_s.arg(29 - i), (29 - i) * 86400).stanza(u"v%1"_s.arg(i));
     STORE_VERIFY(store.s().messages().ingest(batch));
     SearchQuery q;
     q.text = u"visa"_s;
@@ -304,13 +307,15 @@ void tst_StoreSearch::rankedWindowKeepsTheNewest()
     QCOMPARE(page.value().ranked, 10);
     QVERIFY(page.value().truncated);
     for (const SearchHit &hit : page.value().hits)
-        QVERIFY(hit.message.message.timestamp >= at(20 * 60));
-    // A date range reaches the older ones.
-    q.to = at(10 * 60);
+        QVERIFY(hit.message.message.timestamp >= at(20 * 86400));
+    // A date range reaches the older ones, exactly (the boundary is not on a day).
+    q.to = at(10 * 86400 + 1);
     const auto older = store.s().search().search(q);
     STORE_VERIFY(older);
     QCOMPARE(older.value().hits.size(), 10);
-    QVERIFY(older.value().hits.at(0).message.message.timestamp < at(10 * 60));
+    QCOMPARE(older.value().ranked, 10); // 11 match ("visa 0".."visa 10"); the newest 10 rank
+    for (const SearchHit &hit : older.value().hits)
+        QVERIFY(hit.message.message.timestamp <= at(10 * 86400));
 }
 
 void tst_StoreSearch::singleLetterScansRecentMessages()

@@ -52,16 +52,19 @@ void tst_StoreText::queryTerms_data()
     QTest::addColumn<QString>("query");
     QTest::addColumn<QStringList>("matches"); // "" for a term the index does not answer
     QTest::newRow("word") << u"refund"_s << QStringList{u"\"refund\" *"_s};
+    QTest::newRow("three letters exact") << u"the"_s << QStringList{u"\"the\""_s};
     QTest::newRow("two letters exact") << u"ok"_s << QStringList{u"\"ok\""_s};
     QTest::newRow("one letter scans") << u"x"_s << QStringList{QString()};
     QTest::newRow("punctuation scans") << u"?!"_s << QStringList{QString()};
-    QTest::newRow("cjk pair") << u"报名"_s << QStringList{u"\"报名\" *"_s};
+    QTest::newRow("cjk pair") << u"报名"_s << QStringList{u"\"报名\""_s};
     QTest::newRow("cjk one") << u"钱"_s << QStringList{u"\"钱\" *"_s};
-    QTest::newRow("cjk four") << u"报名参加"_s << QStringList{u"\"报名 名参 参加\" *"_s};
+    QTest::newRow("cjk four") << u"报名参加"_s << QStringList{u"\"报名 名参 参加\""_s};
+    QTest::newRow("latin then cjk letter") << u"A级"_s << QStringList{u"\"A 级\" *"_s};
     QTest::newRow("phrase") << u"\"own mat\" water"_s
-                            << QStringList{u"\"own mat\" *"_s, u"\"water\" *"_s};
+                            << QStringList{u"\"own mat\""_s, u"\"water\" *"_s};
+    QTest::newRow("phrase a a") << u"\"a a\""_s << QStringList{u"\"a a\""_s};
     QTest::newRow("quotes escaped") << u"a\"b"_s << QStringList{QString(), QString()};
-    QTest::newRow("fts syntax is literal") << u"NEAR(x)"_s << QStringList{u"\"NEAR(x)\" *"_s};
+    QTest::newRow("fts syntax is literal") << u"NEAR(x)"_s << QStringList{u"\"NEAR(x)\""_s};
 }
 
 void tst_StoreText::queryTerms()
