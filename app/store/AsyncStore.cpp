@@ -126,8 +126,70 @@ Task<Done, StoreError> AsyncStore::open()
 
 Task<IngestResult, StoreError> AsyncStore::ingest(QList<chat::Message> batch)
 {
-    return write<IngestResult>(
-        [batch = std::move(batch)](StoreSession &s) { return s.messages().ingest(batch); });
+    PendingIngest request{std::move(batch), {}};
+    const auto task = request.promise.task();
+    if (m_closing.loadAcquire()) {
+        request.promise.finish(StoreError::make(StoreError::Code::Closed, m_options.database.path));
+        return task;
+    }
+    bool schedule = false;
+    {
+        QMutexLocker lock(&m_ingestMutex);
+        if (m_ingestGroupOpen) {
+            m_ingestGroups.last().append(std::move(request));
+        } else {
+            m_ingestGroups.append({std::move(request)});
+            m_ingestGroupOpen = true;
+            schedule = true;
+        }
+    }
+    if (schedule)
+        dispatch(Role::Writer, [this](StoreSession *session) { drainIngest(session); });
+    return task;
+}
+
+void AsyncStore::closeIngestGroup()
+{
+    QMutexLocker lock(&m_ingestMutex);
+    m_ingestGroupOpen = false;
+}
+
+void AsyncStore::drainIngest(StoreSession *session)
+{
+    QList<PendingIngest> group;
+    {
+        QMutexLocker lock(&m_ingestMutex);
+        if (m_ingestGroups.isEmpty())
+            return;
+        group = m_ingestGroups.takeFirst();
+        if (m_ingestGroups.isEmpty())
+            m_ingestGroupOpen = false; // being stored now: later batches start a new group
+    }
+    qsizetype at = 0;
+    while (at < group.size()) {
+        // Up to kCoalescedMessages per transaction, at least one batch.
+        QList<QList<chat::Message>> batches;
+        qsizetype messages = 0;
+        const qsizetype first = at;
+        do {
+            messages += group.at(at).batch.size();
+            batches.append(group.at(at).batch);
+            ++at;
+        } while (at < group.size() && messages + group.at(at).batch.size() <= kCoalescedMessages);
+        if (!session) {
+            for (qsizetype i = first; i < at; ++i)
+                group[i].promise.finish(
+                    StoreError::make(StoreError::Code::Closed, m_options.database.path));
+            continue;
+        }
+        const auto results = session->messages().ingest(batches);
+        for (qsizetype i = first; i < at; ++i) {
+            if (results)
+                group[i].promise.finish(results.value().at(i - first));
+            else
+                group[i].promise.finish(results.error());
+        }
+    }
 }
 
 Task<QString, StoreError> AsyncStore::lastStanzaId(QString groupJid)

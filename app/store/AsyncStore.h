@@ -6,6 +6,7 @@
 #include "store/StoreSession.h"
 
 #include <QAtomicInt>
+#include <QMutex>
 #include <QObject>
 #include <QThread>
 
@@ -21,6 +22,11 @@ namespace chorus::store {
 /// write, in submission order) and a reader (search, timelines) that WAL lets run while
 /// the writer commits. A read sees every write whose Task had finished when it was asked.
 /// Continuations run on the caller's thread when bound with `.then(context, ...)`.
+///
+/// Ingest batches submitted one after another while the writer is busy (a catch-up of many
+/// rooms) are stored together, up to ~2,000 messages per transaction: fewer commits and
+/// full-text index flushes. Each caller still gets its own IngestResult, and no write
+/// submitted in between is overtaken.
 class AsyncStore : public QObject
 {
     Q_OBJECT
@@ -41,6 +47,8 @@ public:
     Task<Done, StoreError> open();
 
     Task<IngestResult, StoreError> ingest(QList<chat::Message> batch);
+    /// Messages per transaction when queued batches are stored together.
+    static constexpr int kCoalescedMessages = 2000;
     Task<QString, StoreError> lastStanzaId(QString groupJid);
     Task<SearchPage, StoreError> search(SearchQuery query);
     Task<TimelinePage, StoreError> timeline(QString groupJid, Direction direction,
@@ -55,6 +63,7 @@ public:
     template <typename T>
     Task<T, StoreError> write(std::function<Expected<T, StoreError>(StoreSession &)> job)
     {
+        closeIngestGroup();
         return post<T>(Role::Writer, std::move(job));
     }
     /// Runs `job` on the reader's connection (it must not write).
@@ -84,6 +93,20 @@ private:
     /// Queues `job` on the worker; runs it with nullptr when the store is shutting down.
     void dispatch(Role role, std::function<void(StoreSession *)> job);
     void shutdown(Role role);
+
+    struct PendingIngest
+    {
+        QList<chat::Message> batch;
+        Promise<IngestResult, StoreError> promise;
+    };
+    /// Stores the oldest group of queued batches (writer thread).
+    void drainIngest(StoreSession *session);
+    /// A write other than ingest was queued: later batches must not overtake it.
+    void closeIngestGroup();
+
+    QMutex m_ingestMutex;
+    QList<QList<PendingIngest>> m_ingestGroups; ///< each stored by one drainIngest()
+    bool m_ingestGroupOpen = false;             ///< the last group may take more batches
 
     Options m_options;
     QThread m_writerThread, m_readerThread;

@@ -55,15 +55,14 @@ MessageRepository::Ingest::Sender MessageRepository::Ingest::senderAt(const Nati
 
 MessageRepository::Ingest::Ingest(Database &db, GroupRepository &groups, PersonRepository &people,
                                   MemberRepository &members)
-    : m_db(db),
-      m_groups(groups),
-      m_people(people),
-      m_members(members),
-      m_byStanza(db, u"SELECT id FROM messages WHERE group_id = ? AND archive = ? "
-                     "AND stanza_id = ?"_s),
-      m_byOrigin(db, u"SELECT id, stanza_id, archive, sender_occupant_id, sender_real_jid, "
-                     "sender_nick, outgoing FROM messages WHERE group_id = ? AND origin_id = ? "
-                     "AND (stanza_id IS NULL OR outgoing = 1)"_s),
+    : m_db(db), m_groups(groups), m_people(people), m_members(members),
+      m_byStanza(db,
+                 u"SELECT id FROM messages WHERE group_id = ? AND archive = ? "
+                 "AND stanza_id = ?"_s),
+      m_byOrigin(db,
+                 u"SELECT id, stanza_id, archive, sender_occupant_id, sender_real_jid, "
+                 "sender_nick, outgoing FROM messages WHERE group_id = ? AND origin_id = ? "
+                 "AND (stanza_id IS NULL OR outgoing = 1)"_s),
       m_confirm(db, u"UPDATE OR IGNORE messages SET archive = ?, stanza_id = ? WHERE id = ?"_s),
       // The id is allocated in the statement: the next free one in the millisecond's range.
       // A stanza-id seen before (unique index) inserts nothing.
@@ -78,16 +77,19 @@ MessageRepository::Ingest::Ingest(Database &db, GroupRepository &groups, PersonR
             ON CONFLICT DO NOTHING)"_s),
       m_attach(db, uR"(INSERT INTO message_attachments(message_id, position, url, mime_type,
                 size, file_name, width, height) VALUES (?, ?, ?, ?, ?, ?, ?, ?))"_s),
-      m_pending(db, u"SELECT id, group_id, action, replaces_id, retracts_id, sender_occupant_id, "
-                    "sender_real_jid, sender_nick, outgoing, body, retraction_reason, timestamp "
-                    "FROM messages WHERE action <> 0 AND target_id IS NULL"_s),
-      m_correctionTarget(db, u"SELECT id, sender_occupant_id, sender_real_jid, sender_nick, "
-                             "outgoing FROM messages WHERE group_id = ?1 "
-                             "AND timestamp BETWEEN ?2 AND ?3 AND action = 0 "
-                             "AND (xml_id = ?4 OR origin_id = ?4) "
-                             "ORDER BY timestamp DESC, id DESC"_s),
-      m_retractionTarget(db, u"SELECT id FROM messages WHERE group_id = ? AND archive = '' "
-                             "AND stanza_id = ? AND action = 0"_s),
+      m_pending(db,
+                u"SELECT id, group_id, action, replaces_id, retracts_id, sender_occupant_id, "
+                "sender_real_jid, sender_nick, outgoing, body, retraction_reason, timestamp "
+                "FROM messages WHERE action <> 0 AND target_id IS NULL"_s),
+      m_correctionTarget(db,
+                         u"SELECT id, sender_occupant_id, sender_real_jid, sender_nick, "
+                         "outgoing FROM messages WHERE group_id = ?1 "
+                         "AND timestamp BETWEEN ?2 AND ?3 AND action = 0 "
+                         "AND (xml_id = ?4 OR origin_id = ?4) "
+                         "ORDER BY timestamp DESC, id DESC"_s),
+      m_retractionTarget(db,
+                         u"SELECT id FROM messages WHERE group_id = ? AND archive = '' "
+                         "AND stanza_id = ? AND action = 0"_s),
       // The newest correction (in time order) wins, whatever order they arrive in.
       m_applyCorrection(db, uR"(UPDATE messages SET original_body = coalesce(original_body, body),
                 body = ?1, search_words = ?2, search_tails = ?3, corrected_by = ?4
@@ -101,20 +103,25 @@ MessageRepository::Ingest::Ingest(Database &db, GroupRepository &groups, PersonR
       m_dropAttachments(db, u"DELETE FROM message_attachments WHERE message_id = ?"_s),
       m_resolve(db, u"UPDATE messages SET target_id = ? WHERE id = ?"_s),
       // The batch's new rows enter the index in one statement (see CoreSchema.cpp).
-      m_index(db, u"INSERT INTO message_search(rowid, search_words, search_tails, "
-                  "search_facets) SELECT id, search_words, search_tails, search_facets "
-                  "FROM messages "
-                  "WHERE id IN (SELECT value FROM json_each(?)) AND search_words IS NOT NULL"_s)
+      m_index(db,
+              u"INSERT INTO message_search(rowid, search_words, search_tails, "
+              "search_facets) SELECT id, search_words, search_tails, search_facets "
+              "FROM messages "
+              "WHERE id IN (SELECT value FROM json_each(?)) AND search_words IS NOT NULL"_s)
 {
 }
 
-Expected<IngestResult, StoreError> MessageRepository::Ingest::run(
-    const QList<chat::Message> &batch)
+Expected<QList<IngestResult>, StoreError>
+MessageRepository::Ingest::run(const QList<QList<chat::Message>> &batches)
 {
-    IngestResult result;
-    result.ids.fill(0, batch.size());
-    if (batch.isEmpty())
-        return result;
+    QList<IngestResult> results(batches.size());
+    qsizetype total = 0;
+    for (qsizetype b = 0; b < batches.size(); ++b) {
+        results[b].ids.fill(0, batches.at(b).size());
+        total += batches.at(b).size();
+    }
+    if (total == 0)
+        return results;
 
     Transaction transaction(m_db);
     if (auto error = transaction.begin())
@@ -124,18 +131,22 @@ Expected<IngestResult, StoreError> MessageRepository::Ingest::run(
     m_activity.clear();
     m_toIndex.clear();
     m_toApply.clear();
-    if (auto error = prepareBatch(batch))
+    if (auto error = prepareBatch(batches))
         return *error;
-    for (qsizetype i = 0; i < batch.size(); ++i) {
-        const chat::Message &m = batch.at(i);
-        if (m.groupId.isEmpty()) {
-            ++result.rejected;
-            continue;
+    for (qsizetype b = 0; b < batches.size(); ++b) {
+        const QList<chat::Message> &batch = batches.at(b);
+        IngestResult &result = results[b];
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            const chat::Message &m = batch.at(i);
+            if (m.groupId.isEmpty()) {
+                ++result.rejected;
+                continue;
+            }
+            const auto id = ingestOne(m, result, int(b));
+            if (!id)
+                return id.error();
+            result.ids[i] = id.value();
         }
-        const auto id = ingestOne(m, result);
-        if (!id)
-            return id.error();
-        result.ids[i] = id.value();
     }
     // Index the new rows, then apply corrections and retractions in time order: their
     // updates go through the index triggers, which must find those rows indexed.
@@ -145,7 +156,7 @@ Expected<IngestResult, StoreError> MessageRepository::Ingest::run(
         return a.ms < b.ms || (a.ms == b.ms && a.id < b.id);
     });
     for (const ToApply &a : std::as_const(m_toApply)) {
-        if (auto error = apply(a, result))
+        if (auto error = apply(a, results[a.batch]))
             return *error;
     }
     for (auto it = m_activity.cbegin(); it != m_activity.cend(); ++it) {
@@ -156,10 +167,11 @@ Expected<IngestResult, StoreError> MessageRepository::Ingest::run(
     }
     if (auto error = transaction.commit())
         return *error;
-    return result;
+    return results;
 }
 
-std::optional<StoreError> MessageRepository::Ingest::prepareBatch(const QList<chat::Message> &batch)
+std::optional<StoreError>
+MessageRepository::Ingest::prepareBatch(const QList<QList<chat::Message>> &batches)
 {
     if (m_pendingGeneration != m_db.rollbackGeneration()) {
         if (auto error = loadPending())
@@ -173,27 +185,29 @@ std::optional<StoreError> MessageRepository::Ingest::prepareBatch(const QList<ch
         qint64 first = 0, last = 0;
     };
     QHash<QString, Seen> senders;
-    for (const chat::Message &m : batch) {
-        if (m.groupId.isEmpty())
-            continue;
-        if (!m_groupIds.contains(m.groupId)) {
-            const auto id = m_groups.ensure(m.groupId);
-            if (!id)
-                return id.error();
-            m_groupIds.insert(m.groupId, id.value());
-        }
-        const chat::PersonKey key = m.sender();
-        if (!key.isValid())
-            continue;
-        const qint64 ms = msOf(m);
-        auto it = senders.find(key.value);
-        if (it == senders.end()) {
-            senders.insert(key.value, {key, m.senderNick, ms, ms});
-        } else {
-            it->first = std::min(it->first, ms);
-            if (ms >= it->last) {
-                it->last = ms;
-                it->name = m.senderNick;
+    for (const QList<chat::Message> &batch : batches) {
+        for (const chat::Message &m : batch) {
+            if (m.groupId.isEmpty())
+                continue;
+            if (!m_groupIds.contains(m.groupId)) {
+                const auto id = m_groups.ensure(m.groupId);
+                if (!id)
+                    return id.error();
+                m_groupIds.insert(m.groupId, id.value());
+            }
+            const chat::PersonKey key = m.sender();
+            if (!key.isValid())
+                continue;
+            const qint64 ms = msOf(m);
+            auto it = senders.find(key.value);
+            if (it == senders.end()) {
+                senders.insert(key.value, {key, m.senderNick, ms, ms});
+            } else {
+                it->first = std::min(it->first, ms);
+                if (ms >= it->last) {
+                    it->last = ms;
+                    it->name = m.senderNick;
+                }
             }
         }
     }
@@ -230,8 +244,7 @@ std::optional<StoreError> MessageRepository::Ingest::loadPending()
 }
 
 Expected<std::optional<qint64>, StoreError>
-MessageRepository::Ingest::byStanza(qint64 groupId, const QString &archive,
-                                    const QString &stanzaId)
+MessageRepository::Ingest::byStanza(qint64 groupId, const QString &archive, const QString &stanzaId)
 {
     if (auto error = m_byStanza.start())
         return *error;
@@ -249,8 +262,7 @@ MessageRepository::Ingest::byStanza(qint64 groupId, const QString &archive,
 }
 
 Expected<std::optional<qint64>, StoreError>
-MessageRepository::Ingest::byOrigin(const chat::Message &m, qint64 groupId,
-                                    const QString &archive)
+MessageRepository::Ingest::byOrigin(const chat::Message &m, qint64 groupId, const QString &archive)
 {
     // Same origin-id from the same sender: our own message coming back (echo or archive),
     // or a message first seen without a stanza-id. Two different stanza-ids mean two
@@ -294,12 +306,12 @@ MessageRepository::Ingest::byOrigin(const chat::Message &m, qint64 groupId,
 }
 
 Expected<qint64, StoreError> MessageRepository::Ingest::ingestOne(const chat::Message &m,
-                                                                  IngestResult &result)
+                                                                  IngestResult &result, int batch)
 {
     const qint64 groupId = m_groupIds.value(m.groupId);
     // '' stands for the room's own archive (see the schema).
-    const QString archive =
-        m.archiveId.isEmpty() || m.archiveId == m.groupId ? QString() : m.archiveId;
+    const QString archive
+        = m.archiveId.isEmpty() || m.archiveId == m.groupId ? QString() : m.archiveId;
     if (!m.originId.isEmpty()) {
         const auto known = byOrigin(m, groupId, archive);
         if (!known)
@@ -384,7 +396,7 @@ Expected<qint64, StoreError> MessageRepository::Ingest::ingestOne(const chat::Me
     if (action == Plain) {
         if (!m.body.isEmpty())
             m_toIndex.append(id);
-        if (auto error = resolvePending(m, id, groupId, archive))
+        if (auto error = resolvePending(m, id, groupId, archive, batch))
             return *error;
         if (m.kind == chat::MessageKind::GroupChat && person != m_personIds.constEnd()) {
             Activity &a = m_activity[{groupId, *person}];
@@ -397,11 +409,11 @@ Expected<qint64, StoreError> MessageRepository::Ingest::ingestOne(const chat::Me
             }
         }
     } else if (target) {
-        m_toApply.append({id, ms, action, m.body, m.retractionReason, *target});
+        m_toApply.append({id, ms, action, m.body, m.retractionReason, *target, batch});
     } else {
-        m_pendingByGroup[groupId].append(
-            {id, ms, action, action == Correction ? m.replacesId : m.retractsId, senderOf(m),
-             m.body, m.retractionReason});
+        m_pendingByGroup[groupId].append({id, ms, action,
+                                          action == Correction ? m.replacesId : m.retractsId,
+                                          senderOf(m), m.body, m.retractionReason});
     }
     return id;
 }
@@ -476,8 +488,7 @@ MessageRepository::Ingest::retractionTarget(const chat::Message &m, qint64 group
     return target;
 }
 
-std::optional<StoreError> MessageRepository::Ingest::apply(const ToApply &a,
-                                                           IngestResult &result)
+std::optional<StoreError> MessageRepository::Ingest::apply(const ToApply &a, IngestResult &result)
 {
     const QString &body = a.body;
     if (a.action == Correction) {
@@ -532,7 +543,8 @@ std::optional<StoreError> MessageRepository::Ingest::indexNewRows()
 
 std::optional<StoreError> MessageRepository::Ingest::resolvePending(const chat::Message &m,
                                                                     qint64 id, qint64 groupId,
-                                                                    const QString &archive)
+                                                                    const QString &archive,
+                                                                    int batch)
 {
     auto it = m_pendingByGroup.find(groupId);
     if (it == m_pendingByGroup.end() || it->isEmpty())
@@ -556,7 +568,7 @@ std::optional<StoreError> MessageRepository::Ingest::resolvePending(const chat::
         m_resolve.bind(2, p.id);
         if (auto error = m_resolve.run())
             return error;
-        m_toApply.append({p.id, p.ms, p.action, p.body, p.reason, id});
+        m_toApply.append({p.id, p.ms, p.action, p.body, p.reason, id, batch});
         pending.removeAt(i);
     }
     return std::nullopt;

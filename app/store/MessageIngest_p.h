@@ -15,7 +15,7 @@ class MessageRepository::Ingest
 public:
     Ingest(Database &db, GroupRepository &groups, PersonRepository &people,
            MemberRepository &members);
-    Expected<IngestResult, StoreError> run(const QList<chat::Message> &batch);
+    Expected<QList<IngestResult>, StoreError> run(const QList<QList<chat::Message>> &batches);
 
 private:
     struct Sender
@@ -44,6 +44,7 @@ private:
         QString body;
         QString reason;
         qint64 target = 0;
+        int batch = 0; ///< whose result counts it
     };
     /// Messages one sender added to one group in this batch.
     struct Activity
@@ -56,9 +57,10 @@ private:
     static Sender senderOf(const chat::Message &m);
     static Sender senderAt(const NativeStatement &query, int column);
 
-    std::optional<StoreError> prepareBatch(const QList<chat::Message> &batch);
+    std::optional<StoreError> prepareBatch(const QList<QList<chat::Message>> &batches);
     std::optional<StoreError> loadPending();
-    Expected<qint64, StoreError> ingestOne(const chat::Message &m, IngestResult &result);
+    Expected<qint64, StoreError> ingestOne(const chat::Message &m, IngestResult &result,
+                                           int batch);
     Expected<std::optional<qint64>, StoreError> byStanza(qint64 groupId, const QString &archive,
                                                          const QString &stanzaId);
     Expected<std::optional<qint64>, StoreError> byOrigin(const chat::Message &m, qint64 groupId,
@@ -69,7 +71,7 @@ private:
                                                                  qint64 groupId);
     std::optional<StoreError> apply(const ToApply &action, IngestResult &result);
     std::optional<StoreError> resolvePending(const chat::Message &m, qint64 id, qint64 groupId,
-                                             const QString &archive);
+                                             const QString &archive, int batch);
     std::optional<StoreError> indexNewRows();
     std::optional<StoreError> insertAttachments(qint64 id, const chat::Message &m);
 

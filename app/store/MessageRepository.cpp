@@ -56,7 +56,16 @@ qint64 MessageRepository::nextBucketFloor(qint64 ms)
 
 Expected<IngestResult, StoreError> MessageRepository::ingest(const QList<chat::Message> &batch)
 {
-    return m_ingest->run(batch);
+    auto results = m_ingest->run({batch});
+    if (!results)
+        return results.error();
+    return results.value().constFirst();
+}
+
+Expected<QList<IngestResult>, StoreError>
+MessageRepository::ingest(const QList<QList<chat::Message>> &batches)
+{
+    return m_ingest->run(batches);
 }
 
 Expected<QString, StoreError> MessageRepository::lastStanzaId(const QString &groupJid)

@@ -79,6 +79,9 @@ public:
     /// stored once, recognised by (archive, stanza-id), or by origin-id while it has no
     /// stanza-id yet.
     Expected<IngestResult, StoreError> ingest(const QList<chat::Message> &batch);
+    /// Several batches in one transaction, each with its own result: what AsyncStore does
+    /// with batches queued while the writer was busy (fewer commits, fewer FTS flushes).
+    Expected<QList<IngestResult>, StoreError> ingest(const QList<QList<chat::Message>> &batches);
 
     /// The stanza-id of the group's newest archived message (time order, not arrival):
     /// where MAM catch-up resumes. Empty when none is stored.

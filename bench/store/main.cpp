@@ -1,4 +1,4 @@
-// bench_store --messages N [--groups G] [--pages P] [--queries Q] [--dir DIR]
+// bench_store --messages N [--groups G] [--pages P] [--queries Q] [--dir DIR] [--reuse]
 //
 // Measures the local store on a synthetic history (see Corpus.h): ingest rate into WAL +
 // both FTS5 indexes, ranked search latency (p50/p95 over realistic queries, run on a
@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <deque>
 
 using namespace Qt::StringLiterals;
 using namespace chorus;
@@ -33,15 +34,6 @@ namespace {
 {
     std::fprintf(stderr, "%s: %s\n", qPrintable(what), qPrintable(error.toString()));
     std::exit(1);
-}
-
-// CPU time of this process: the machine the bench runs on may be shared, and CPU time
-// shows what the code costs when wall time is inflated by other load.
-double cpuSeconds()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
 }
 
 double percentile(std::vector<double> values, double p)
@@ -71,8 +63,8 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     const QCommandLineOption messagesOpt(u"messages"_s, u"Messages to ingest."_s, u"N"_s, u"100000"_s);
     const QCommandLineOption groupsOpt(u"groups"_s, u"Groups in the profile."_s, u"G"_s, u"1000"_s);
-    const QCommandLineOption batchOpt(u"pages"_s, u"MAM pages (of up to 100) per transaction."_s,
-                                      u"P"_s, u"10"_s);
+    const QCommandLineOption batchOpt(u"pages"_s, u"Queue depth, in units of 50 MAM pages."_s,
+                                      u"P"_s, u"1"_s);
     const QCommandLineOption queriesOpt(u"queries"_s, u"Timed searches."_s, u"Q"_s, u"400"_s);
     const QCommandLineOption dirOpt(u"dir"_s, u"Keep the database in DIR."_s, u"DIR"_s);
     const QCommandLineOption reuseOpt(u"reuse"_s, u"Search the database already in --dir."_s);
@@ -94,52 +86,65 @@ int main(int argc, char **argv)
 
     bench::Corpus corpus(groups);
     double ingestSeconds = 0;
-    double ingestCpu = 0;
+    double writerCpu = 0;
     if (reuse) {
         // Replay the corpus so that queries drawn from message bodies match the file.
         for (qint64 i = 0; i < total; ++i)
             corpus.message(i);
     } else {
-        store::Database db({path});
-        if (const auto opened = db.open(); !opened)
-            fail(u"open"_s, opened.error());
-        store::StoreSession session(db);
-        QList<chat::Group> list;
-        for (int g = 0; g < groups; ++g) {
-            chat::Group group;
-            group.id = corpus.groupJid(g);
-            group.name = u"Group %1"_s.arg(g);
-            group.nick = u"operator"_s;
-            group.tags = {u"cohort-%1"_s.arg(g % 12)};
-            group.timeZone = u"Asia/Shanghai"_s;
-            list << group;
+        {
+            store::Database db({path});
+            if (const auto opened = db.open(); !opened)
+                fail(u"open"_s, opened.error());
+            store::StoreSession session(db);
+            QList<chat::Group> list;
+            for (int g = 0; g < groups; ++g) {
+                chat::Group group;
+                group.id = corpus.groupJid(g);
+                group.name = u"Group %1"_s.arg(g);
+                group.nick = u"operator"_s;
+                group.tags = {u"cohort-%1"_s.arg(g % 12)};
+                group.timeZone = u"Asia/Shanghai"_s;
+                list << group;
+            }
+            if (const auto saved = session.groups().saveAll(list); !saved)
+                fail(u"groups"_s, saved.error());
         }
-        if (const auto saved = session.groups().saveAll(list); !saved)
-            fail(u"groups"_s, saved.error());
-
-        // Catch-up as the app does it: MAM pages of up to 100 messages per room (a window
-        // of the history bucketed by room), ten pages per transaction.
+        // Catch-up as the app does it: every MAM page (up to 100 messages of one room, from
+        // a window of the history bucketed by room) is one AsyncStore::ingest() call; the
+        // writer stores queued pages together. At most `inFlight` pages are queued.
+        store::AsyncStore::Options options;
+        options.database.path = path;
+        store::AsyncStore async(options);
+        if (const auto opened = async.open().result(); !opened)
+            fail(u"async open"_s, opened.error());
+        const auto threadCpu = [&async] {
+            return async.write<double>([](store::StoreSession &) -> Expected<double, store::StoreError> {
+                timespec ts{};
+                clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+                return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+            }).result().value();
+        };
+        const double cpuStart = threadCpu();
         QElapsedTimer timer;
+        timer.start();
+        std::deque<Task<store::IngestResult, store::StoreError>> inFlight;
+        const qsizetype maxInFlight = 50 * pagesPerBatch;
         qint64 generated = 0, done = 0;
         qint64 nextReport = total / 10;
-        QList<QList<chat::Message>> pages;
-        const auto flush = [&](qsizetype pageCount) {
-            QList<chat::Message> batch;
-            for (qsizetype i = 0; i < pageCount; ++i)
-                batch += pages.takeFirst();
-            timer.start();
-            const double cpu0 = cpuSeconds();
-            const auto result = session.messages().ingest(batch);
-            ingestCpu += cpuSeconds() - cpu0;
-            ingestSeconds += double(timer.nsecsElapsed()) / 1e9;
-            if (!result)
-                fail(u"ingest"_s, result.error());
-            done += batch.size();
-            if (done >= nextReport) {
-                std::printf("ingested %lld messages, %.0f msgs/s so far (%.0f per CPU second)\n",
-                            done, double(done) / ingestSeconds, double(done) / ingestCpu);
-                std::fflush(stdout);
-                nextReport += total / 10;
+        const auto settle = [&](qsizetype keep) {
+            while (qsizetype(inFlight.size()) > keep) {
+                const auto result = inFlight.front().result();
+                inFlight.pop_front();
+                if (!result)
+                    fail(u"ingest"_s, result.error());
+                done += result.value().ids.size();
+                if (done >= nextReport) {
+                    std::printf("ingested %lld messages, %.0f msgs/s so far\n", done,
+                                double(done) * 1e9 / double(timer.nsecsElapsed()));
+                    std::fflush(stdout);
+                    nextReport += total / 10;
+                }
             }
         };
         while (generated < total) {
@@ -151,16 +156,20 @@ int main(int argc, char **argv)
             }
             generated += window;
             for (auto &room : byRoom) {
-                for (qsizetype at = 0; at < room.size(); at += 100)
-                    pages.append(room.mid(at, 100));
+                for (qsizetype at = 0; at < room.size(); at += 100) {
+                    inFlight.push_back(async.ingest(room.mid(at, 100)));
+                    settle(maxInFlight);
+                }
             }
-            while (pages.size() >= pagesPerBatch)
-                flush(pagesPerBatch);
         }
-        if (!pages.isEmpty())
-            flush(pages.size());
+        settle(0);
+        ingestSeconds = double(timer.nsecsElapsed()) / 1e9;
+        writerCpu = threadCpu() - cpuStart;
     }
     const double ingestRate = total > 0 && ingestSeconds > 0 ? double(total) / ingestSeconds : 0;
+    if (!reuse)
+        std::printf("ingest: %.1f s wall, writer thread %.1f s CPU (%.0f msgs per CPU second)\n",
+                    ingestSeconds, writerCpu, double(total) / writerCpu);
     std::printf("database %.1f MB (+ WAL %.1f MB)\n", double(QFileInfo(path).size()) / 1e6,
                 double(QFileInfo(path + u"-wal"_s).size()) / 1e6);
 

@@ -7,6 +7,8 @@
 #include "store/AsyncStore.h"
 
 #include <QElapsedTimer>
+
+#include <sqlite3.h>
 #include <QEventLoop>
 #include <QTimer>
 
@@ -58,6 +60,7 @@ private Q_SLOTS:
     void callsNeverBlockTheCaller();
     void readerAnswersWhileWriterIsBusy();
     void writesAreOrdered();
+    void queuedBatchesAreStoredTogetherInOrder();
     void featureRepositoryRunsOnTheStoreThreads();
     void failedOpenGivesTypedErrors();
     void queuedWorkFinishesBeforeShutdown();
@@ -173,6 +176,54 @@ void tst_StoreAsync::writesAreOrdered()
     const auto list = wait(store.members(kRoom));
     STORE_VERIFY(list);
     QCOMPARE(list.value().size(), 1); // the sender of the ingested messages
+}
+
+void tst_StoreAsync::queuedBatchesAreStoredTogetherInOrder()
+{
+    QTemporaryDir dir;
+    AsyncStore::Options options;
+    options.database.path = dir.filePath(u"a.sqlite"_s);
+    AsyncStore store(options);
+    STORE_VERIFY(wait(store.open()));
+    // Count the writer's commits, and hold it so that everything below queues up.
+    static QAtomicInt commits;
+    commits = 0;
+    const auto hold = store.write<Done>([](StoreSession &s) -> Expected<Done, StoreError> {
+        sqlite3_commit_hook(
+            s.database().handle(), [](void *) { commits.ref(); return 0; }, nullptr);
+        QThread::msleep(300);
+        return Done{};
+    });
+    QList<Task<IngestResult, StoreError>> tasks;
+    for (int b = 0; b < 10; ++b)
+        tasks << store.ingest(manyMessages(300, b * 300)); // 3,000: two transactions
+    tasks << store.ingest(manyMessages(300, 9 * 300));       // a repeat: all duplicates
+    // A write in between sees exactly what was submitted before it.
+    const auto between = store.write<qint64>([](StoreSession &s) { return s.messages().count(); });
+    tasks << store.ingest(manyMessages(5, 5000));
+    STORE_VERIFY(wait(hold));
+    QSet<qint64> ids;
+    for (int b = 0; b < 10; ++b) {
+        const auto r = wait(tasks.at(b));
+        STORE_VERIFY(r);
+        QCOMPARE(r.value().inserted, 300);
+        QCOMPARE(r.value().duplicates, 0);
+        for (const qint64 id : r.value().ids)
+            ids.insert(id);
+    }
+    QCOMPARE(ids.size(), 3000);
+    const auto repeat = wait(tasks.at(10));
+    STORE_VERIFY(repeat);
+    QCOMPARE(repeat.value().duplicates, 300);
+    QCOMPARE(repeat.value().inserted, 0);
+    const auto seen = wait(between);
+    STORE_VERIFY(seen);
+    QCOMPARE(seen.value(), 3000);
+    const auto last = wait(tasks.at(11));
+    STORE_VERIFY(last);
+    QCOMPARE(last.value().inserted, 5);
+    // 12 batches, 3 transactions: 2,000 + 1,300 messages, then the one after the write.
+    QCOMPARE(int(commits), 3);
 }
 
 void tst_StoreAsync::featureRepositoryRunsOnTheStoreThreads()
