@@ -31,6 +31,7 @@ void MucManager::setSettings(const Settings &settings)
     if (settings.selfPingIdleMs > 0)
         shortest = std::min(shortest, settings.selfPingIdleMs);
     m_tick.setInterval(std::clamp(shortest / 4, 10, 1000));
+    updateTicking();
 }
 
 MucManager::Stats MucManager::stats() const
@@ -189,7 +190,7 @@ void MucManager::finishJoin(const RoomPtr &r)
     const QList<Promise<MucJoined, MucError>> promises = std::exchange(r->joinPromises, {});
     for (Promise<MucJoined, MucError> p : promises)
         p.finish(r->joined);
-    if (r->createPromise && !r->createFlow) {
+    if (r->createPromise) {
         // createRoom() on a room that already existed: joined, config untouched.
         MucCreated created;
         created.joined = r->joined;
