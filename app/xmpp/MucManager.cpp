@@ -120,6 +120,7 @@ Task<MucJoined, MucError> MucManager::join(const MucJoinRequest &request)
 
 void MucManager::pump()
 {
+    settleLimit();
     if (!connected())
         return;
     while (m_pacer.canDispatch()) {
@@ -207,6 +208,12 @@ void MucManager::failJoin(const RoomPtr &r, const MucError &error)
 {
     m_pacer.finished(r->jid, -1);
     forget(r);
+    if (error.code == MucError::Code::ServerLimit) {
+        // Before anything is emitted: a handler may ask for more joins right away.
+        m_pacer.halt();
+        m_limitRefused.append(r->jid);
+        m_limitError = error;
+    }
     const QList<Promise<MucJoined, MucError>> promises = std::exchange(r->joinPromises, {});
     for (Promise<MucJoined, MucError> p : promises)
         p.finish(error);
@@ -215,12 +222,6 @@ void MucManager::failJoin(const RoomPtr &r, const MucError &error)
         p.finish(error);
     }
     Q_EMIT roomJoinFailed(r->jid, error);
-    if (error.code == MucError::Code::ServerLimit) {
-        m_pacer.halt();
-        m_limitRefused.append(r->jid);
-        m_limitError = error;
-    }
-    settleLimit();
     pump();
 }
 
@@ -229,25 +230,30 @@ void MucManager::settleLimit()
     // Report once the joins already in flight have answered: they may be refused too.
     if (m_limitRefused.isEmpty() || m_pacer.inFlight() > 0)
         return;
+    // Take everything first: the signals below may call back into us.
+    const QList<Jid> refused = std::exchange(m_limitRefused, {});
     const QList<Jid> notAttempted = m_pacer.takeQueued();
-    MucError skipped = m_limitError;
-    skipped.text = tr("Not tried: the server's limit was reached first. %1").arg(m_limitError.text);
+    const MucError error = m_limitError;
+    MucError skipped = error;
+    skipped.text = tr("Not tried: the server's limit was reached first. %1").arg(error.text);
+    QList<RoomPtr> skippedRooms;
     for (const Jid &jid : notAttempted) {
         if (RoomPtr r = room(jid)) {
             forget(r);
-            const auto promises = std::exchange(r->joinPromises, {});
-            for (Promise<MucJoined, MucError> p : promises)
-                p.finish(skipped);
-            if (r->createPromise)
-                std::exchange(r->createPromise, std::nullopt)->finish(skipped);
+            skippedRooms.append(r);
         }
-        Q_EMIT roomJoinFailed(jid, skipped);
     }
-    const QList<Jid> refused = std::exchange(m_limitRefused, {});
     qCWarning(lcXmpp, "MUC: a server limit refused %lld joins (%lld more not tried): %s",
-              qlonglong(refused.size()), qlonglong(notAttempted.size()),
-              qPrintable(m_limitError.text));
-    Q_EMIT joinLimitReached(refused, notAttempted, m_limitError);
+              qlonglong(refused.size()), qlonglong(notAttempted.size()), qPrintable(error.text));
+    for (const RoomPtr &r : std::as_const(skippedRooms)) {
+        for (Promise<MucJoined, MucError> p : std::exchange(r->joinPromises, {}))
+            p.finish(skipped);
+        if (r->createPromise)
+            std::exchange(r->createPromise, std::nullopt)->finish(skipped);
+    }
+    for (const Jid &jid : notAttempted)
+        Q_EMIT roomJoinFailed(jid, skipped);
+    Q_EMIT joinLimitReached(refused, notAttempted, error);
 }
 
 void MucManager::forget(const RoomPtr &r)

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void joinsArePacedInPriorityOrder();
     void bigRoomsShrinkTheWindow();
     void serverLimitIsReportedOnceWithoutRetries();
+    void limitReportSurvivesCallsFromHandlers();
     void explicitJoinAfterLimitTriesAgain();
     void freshSessionRejoinsInOrder();
     void resumedSessionSendsNothing();
@@ -558,8 +559,11 @@ void tst_MucManager::serverLimitIsReportedOnceWithoutRetries()
     m_s->errorPresence(p2, "wait", "resource-constraint", "You have joined too many conferences");
     QVERIFY2(m_s->server().staysSilent(100), qPrintable(m_s->failure())); // nothing new after a limit
     QVERIFY(m_s->limits.isEmpty()); // not before the joins in flight answer
-    m_s->selfPresence(MucScript::room(3), u"coach"_s, {110}, u"none"_s, u"participant"_s);
     m_s->errorPresence(p4, "wait", "resource-constraint", "You have joined too many conferences");
+    QTest::qWait(20);
+    QVERIFY(m_s->limits.isEmpty());
+    // The last one in flight got in after all (the limit counts rooms, not requests).
+    m_s->selfPresence(MucScript::room(3), u"coach"_s, {110}, u"none"_s, u"participant"_s);
     QTRY_COMPARE(m_s->limits.size(), 1);
     const auto &[refused, notAttempted, error] = m_s->limits.first();
     QCOMPARE(refused, (QList<Jid>{MucScript::room(2), MucScript::room(4)}));
@@ -580,6 +584,31 @@ void tst_MucManager::serverLimitIsReportedOnceWithoutRetries()
     QCOMPARE(m_s->muc.stats().joinPresencesSent, 4);
     QCOMPARE(m_s->muc.joinedRooms(), (QList<Jid>{MucScript::room(1), MucScript::room(3)}));
     QCOMPARE(m_s->muc.queuedJoins(), 0);
+}
+
+void tst_MucManager::limitReportSurvivesCallsFromHandlers()
+{
+    // A handler that asks for more joins while the limit is being reported (as a
+    // simulator moving to its next phase does) must not split or repeat the report.
+    MucManager::Settings s = m_s->muc.settings();
+    s.pacing = {2, 10000, 5};
+    m_s->muc.setSettings(s);
+    QObject::connect(&m_s->muc, &MucManager::roomJoinFailed, &m_s->muc,
+                     [this] { m_s->muc.joinRooms({}); });
+    QList<MucJoinRequest> requests;
+    for (int i = 1; i <= 6; ++i)
+        requests.append({MucScript::room(i), u"coach"_s});
+    m_s->muc.joinRooms(requests);
+    const Element p1 = m_s->next();
+    m_s->next();
+    m_s->errorPresence(p1, "wait", "resource-constraint", "You have joined too many conferences");
+    m_s->selfPresence(MucScript::room(2), u"coach"_s, {110}, u"none"_s, u"participant"_s);
+    QTRY_COMPARE(m_s->limits.size(), 1);
+    QTest::qWait(20);
+    QCOMPARE(m_s->limits.size(), 1);
+    QCOMPARE(std::get<0>(m_s->limits.first()), QList<Jid>{MucScript::room(1)});
+    QCOMPARE(std::get<1>(m_s->limits.first()).size(), 4);
+    QCOMPARE(m_s->failed.size(), 5);
 }
 
 void tst_MucManager::explicitJoinAfterLimitTriesAgain()
