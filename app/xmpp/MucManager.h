@@ -68,6 +68,7 @@ public:
         int peakInFlight = 0;
         int selfPingsSent = 0;
         int automaticRejoins = 0;
+        int bansEnforced = 0; ///< outcasts the server let in, removed by us
     };
 
     enum class RoomState { NotJoined, Queued, Joining, Joined, Leaving };
@@ -226,6 +227,7 @@ private:
     void handleSelfUnavailable(const RoomPtr &room, const PresenceInfo &info);
     void handleOccupantPresence(const RoomPtr &room, const PresenceInfo &info);
     void roomGone(const RoomPtr &room, const MucLeave &why);
+    void enforceBan(const RoomPtr &room, const QString &nick);
 
     // Messages and invitations (MucMessages.cpp).
     bool handleMessage(const Element &message);

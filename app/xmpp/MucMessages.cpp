@@ -139,20 +139,8 @@ bool MucManager::declineInvitation(const MucInvitation &invitation, const QStrin
 bool MucManager::handleInvitation(const Element &message)
 {
     const Jid from = Jid::fromString(message.attribute(u"from"));
-    const Element direct = message.child(u"x", ns::DirectInvite);
-    if (!direct.isNull()) {
-        MucInvitation inv;
-        inv.direct = true;
-        inv.room = Jid::fromString(direct.attribute(u"jid")).bare();
-        inv.inviter = from.bare();
-        inv.reason = direct.attribute(u"reason").left(4096);
-        inv.password = direct.attribute(u"password");
-        inv.continuesThread = direct.attribute(u"continue") == u"true";
-        inv.thread = direct.attribute(u"thread");
-        if (inv.room.isValid() && !inv.room.node().isEmpty())
-            Q_EMIT invitationReceived(inv);
-        return true;
-    }
+    // A room relaying an invitation adds a XEP-0249 element too (Prosody and ejabberd
+    // do): the mediated form, which names the inviter, comes first.
     const Element x = message.child(u"x", ns::MucUser);
     const Element invite = x.child(u"invite", ns::MucUser);
     if (!invite.isNull()) {
@@ -175,6 +163,20 @@ bool MucManager::handleInvitation(const Element &message)
         if (from.isBare() && !from.node().isEmpty())
             Q_EMIT invitationDeclined(from, Jid::fromString(decline.attribute(u"from")),
                                       decline.childText(u"reason", ns::MucUser).left(4096));
+        return true;
+    }
+    const Element direct = message.child(u"x", ns::DirectInvite);
+    if (!direct.isNull()) {
+        MucInvitation inv;
+        inv.direct = true;
+        inv.room = Jid::fromString(direct.attribute(u"jid")).bare();
+        inv.inviter = from.bare();
+        inv.reason = direct.attribute(u"reason").left(4096);
+        inv.password = direct.attribute(u"password");
+        inv.continuesThread = direct.attribute(u"continue") == u"true";
+        inv.thread = direct.attribute(u"thread");
+        if (inv.room.isValid() && !inv.room.node().isEmpty())
+            Q_EMIT invitationReceived(inv);
         return true;
     }
     return false;

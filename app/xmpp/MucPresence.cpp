@@ -287,6 +287,8 @@ void MucManager::handleOccupantPresence(const RoomPtr &r, const PresenceInfo &in
         Q_EMIT occupantLeft(r->jid, o, info.leave);
         return;
     }
+    if (info.occupant.affiliation == MucAffiliation::Outcast && info.occupant.role != MucRole::None)
+        enforceBan(r, info.occupant.nick);
     if (!m_settings.trackOccupants)
         return;
     const auto it = r->occupants.constFind(info.occupant.nick);
@@ -299,6 +301,20 @@ void MucManager::handleOccupantPresence(const RoomPtr &r, const PresenceInfo &in
         return;
     r->occupants.insert(info.occupant.nick, info.occupant);
     Q_EMIT occupantChanged(r->jid, info.occupant);
+}
+
+void MucManager::enforceBan(const RoomPtr &r, const QString &nick)
+{
+    // An outcast present in the room is a server fault: ejabberd 23.01 lets a banned
+    // account back in a moderated room when it had been given a role before (it keeps
+    // roles per account and prefers them to the ban). As a moderator, put them out.
+    const auto self = r->occupants.constFind(r->nick);
+    if (self == r->occupants.cend() || self->role != MucRole::Moderator || !connected())
+        return;
+    qCWarning(lcXmpp, "MUC %s: the banned occupant %s got in; removing them",
+              qPrintable(r->jid.toString()), qPrintable(nick));
+    ++m_stats.bansEnforced;
+    setRole(r->jid, nick, MucRole::None, tr("Banned from this group"));
 }
 
 } // namespace chorus::xmpp

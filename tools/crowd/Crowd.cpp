@@ -174,6 +174,8 @@ void Crowd::connectNext()
 
 void Crowd::memberUp(Member *m)
 {
+    // Available, as a real member is: messages to the bare JID (invitations) arrive.
+    m->client->send(Element(u"presence"_s));
     m->connected = true;
     m->done = true;
     --m_connecting;

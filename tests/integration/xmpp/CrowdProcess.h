@@ -29,7 +29,7 @@ public:
     QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &match, int ms = 30000)
     {
         QJsonObject found;
-        QTest::qWaitFor(
+        (void)QTest::qWaitFor(
             [&] {
                 pull();
                 while (!m_pending.isEmpty()) {

@@ -53,15 +53,19 @@ public:
         QSignalSpy started(&client, &xmpp::Client::sessionStarted);
         QSignalSpy stopped(&client, &xmpp::Client::disconnected);
         client.connectToServer();
-        QTest::qWaitFor([&] { return !started.isEmpty() || !stopped.isEmpty(); }, 20000);
-        return !started.isEmpty();
+        (void)QTest::qWaitFor([&] { return !started.isEmpty() || !stopped.isEmpty(); }, 20000);
+        if (started.isEmpty())
+            return false;
+        // Available, so that messages to our bare JID (invitations) reach us.
+        client.send(xmpp::Element(QStringLiteral("presence")));
+        return true;
     }
 
     /// Joins and waits; true when joined.
     bool join(const xmpp::Jid &room, const QString &nick, xmpp::MucError *error = nullptr)
     {
         auto task = muc.join({room, nick});
-        QTest::qWaitFor([&] { return task.isFinished(); }, 20000);
+        (void)QTest::qWaitFor([&] { return task.isFinished(); }, 20000);
         if (!task.isFinished())
             return false;
         if (!task.result().ok() && error)
@@ -73,7 +77,7 @@ public:
     template <typename T>
     static Expected<T, xmpp::MucError> wait(const Task<T, xmpp::MucError> &task, int ms = 20000)
     {
-        QTest::qWaitFor([&] { return task.isFinished(); }, ms);
+        (void)QTest::qWaitFor([&] { return task.isFinished(); }, ms);
         if (!task.isFinished())
             return xmpp::MucError::make(xmpp::MucError::Code::Timeout, QStringLiteral("test wait"));
         return task.result();

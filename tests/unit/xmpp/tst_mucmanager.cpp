@@ -29,6 +29,7 @@ private Q_SLOTS:
     void joinTimeoutThenLateAnswer();
     void occupantUpdates();
     void occupantKickedAndBanned();
+    void bannedOccupantLetInIsRemoved();
     void weAreRemoved_data();
     void weAreRemoved();
     void technicalRemovalRejoinsOnce();
@@ -341,6 +342,29 @@ void tst_MucManager::occupantKickedAndBanned()
     QCOMPARE(m_s->occupantEvents.last(), u"left bo Banned"_s);
     QCOMPARE(m_s->muc.occupants(room).size(), 1);
     QCOMPARE(m_s->muc.roomState(room), MucManager::RoomState::Joined); // not us
+}
+
+void tst_MucManager::bannedOccupantLetInIsRemoved()
+{
+    // ejabberd 23.01 can let an outcast back in (a role kept from before the ban): as a
+    // moderator we put them out; as an ordinary member we can only watch.
+    const Jid room = MucScript::room(1);
+    QVERIFY(m_s->joinRoom(room, u"coach"_s, {}));
+    m_s->occupant(room, u"mallory"_s, u"outcast"_s, u"participant"_s);
+    const Element iq = m_s->next();
+    QCOMPARE(iq.attribute(u"type"), u"set"_s);
+    const Element item = iq.child(u"query", ns::MucAdmin).child(u"item", ns::MucAdmin);
+    QCOMPARE(item.attribute(u"nick"), u"mallory"_s);
+    QCOMPARE(item.attribute(u"role"), u"none"_s);
+    QCOMPARE(m_s->muc.stats().bansEnforced, 1);
+
+    const Jid room2 = MucScript::room(2);
+    m_s->muc.joinRooms({{room2, u"coach"_s}});
+    m_s->next();
+    m_s->selfPresence(room2, u"coach"_s, {110}, u"member"_s, u"participant"_s);
+    QTRY_COMPARE(m_s->joined.size(), 2);
+    m_s->occupant(room2, u"mallory"_s, u"outcast"_s, u"participant"_s);
+    QVERIFY2(m_s->server().staysSilent(100), qPrintable(m_s->failure()));
 }
 
 void tst_MucManager::weAreRemoved_data()

@@ -197,9 +197,11 @@ void tst_MucRequests::invitations()
 
 void tst_MucRequests::receivedInvitations()
 {
+    // As Prosody and ejabberd relay it: the mediated form plus a XEP-0249 element.
     m_s->inject("<message from='trip@conference.localhost'><x xmlns='http://jabber.org/protocol/muc#user'>"
                 "<invite from='guide@localhost/pc'><reason>welcome</reason></invite>"
-                "<password>pw</password></x></message>");
+                "<password>pw</password></x><x xmlns='jabber:x:conference' jid='trip@conference.localhost'/>"
+                "</message>");
     m_s->inject("<message from='guide@localhost/pc'><x xmlns='jabber:x:conference' "
                 "jid='trip2@conference.localhost' reason='hi'/></message>");
     QTRY_COMPARE(m_s->invitations.size(), 2);
