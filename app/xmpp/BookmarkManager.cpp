@@ -12,8 +12,11 @@ using namespace Qt::StringLiterals;
 namespace chorus::xmpp {
 namespace {
 
-const QString PublishOptions = u"http://jabber.org/protocol/pubsub#publish-options"_s;
+const QString PublishOptionsForm = u"http://jabber.org/protocol/pubsub#publish-options"_s;
 const QString NodeConfig = u"http://jabber.org/protocol/pubsub#node_config"_s;
+const QString XDataValidate = u"http://jabber.org/protocol/xdata-validate"_s;
+// Prosody's default pep_max_items: the smallest item limit of a server we know.
+constexpr int UnknownLimitFloor = 256;
 
 Element pubsubIq(const QString &type, const QString &pubsubNs, const Element &payload)
 {
@@ -64,16 +67,25 @@ bool containsJid(const QList<Bookmark> &list, const Jid &jid)
     return std::any_of(list.cbegin(), list.cend(), [&](const Bookmark &b) { return b.jid == jid; });
 }
 
-// pubsub#max_items from a node configuration form; -1 when absent or "max".
+// pubsub#max_items from a node configuration form. "max" means the service's own
+// limit, which Prosody states as the field's XEP-0122 range (pep_max_items); -1 when
+// the form does not tell.
 int maxItemsOf(const Element &configReply)
 {
     const Element configure =
         configReply.child(u"pubsub", ns::PubSubOwner).child(u"configure", ns::PubSubOwner);
     const Element form = findForm(configure, NodeConfig);
-    const QStringList values = formValues(form, u"pubsub#max_items");
-    bool ok = false;
-    const int limit = values.isEmpty() ? -1 : values.first().toInt(&ok);
-    return ok && limit > 0 ? limit : -1;
+    for (const Element &field : form.children(u"field", ns::DataForms)) {
+        if (field.attribute(u"var") != u"pubsub#max_items")
+            continue;
+        QString value = field.childText(u"value", ns::DataForms).trimmed();
+        if (value == u"max")
+            value = field.child(u"validate", XDataValidate).child(u"range", XDataValidate).attribute(u"max");
+        bool ok = false;
+        const int limit = value.toInt(&ok);
+        return ok && limit > 0 ? limit : -1;
+    }
+    return -1;
 }
 
 } // namespace
@@ -125,7 +137,7 @@ Task<BookmarkManager::Storage, BookmarkError> BookmarkManager::ensureStorage()
         return readyTask<Storage, BookmarkError>(m_storage);
     auto decide = [this](const QStringList &features) {
         // XEP-0402 needs PEP with publish-options (to keep the node private).
-        m_storage = features.contains(PublishOptions) ? Storage::Pep : Storage::Legacy;
+        m_storage = features.contains(PublishOptionsForm) ? Storage::Pep : Storage::Legacy;
         if (m_storage == Storage::Legacy && !m_legacyWarned) {
             m_legacyWarned = true;
             BookmarkWarning w;
@@ -234,7 +246,7 @@ void BookmarkManager::migrateThenReconcile(const QList<Bookmark> &server, int li
                         continue;
                     merged.append(b);
                     migrated.append(b.jid);
-                    publish(b, true); // failures show up at the next fetch: the group stays listed
+                    publish(b, PublishOptions::Full); // failures show up at the next fetch: the group stays listed
                 }
             }
             if (!migrated.isEmpty()) {
@@ -280,9 +292,12 @@ BookmarkSnapshot BookmarkManager::reconcile(const QList<Bookmark> &server, int l
     w.serverCount = snapshot.serverCount;
     w.serverLimit = limit;
     bool warn = false;
+    // Eviction only happens on a full node. When the server does not state its limit
+    // (ejabberd shows "max"), no server we know keeps fewer than Prosody's default.
+    const bool limitKnown = limit > 0;
+    const bool full = snapshot.serverCount >= (limitKnown ? limit : UnknownLimitFloor);
     if (!missing.isEmpty()) {
-        const bool atLimit = limit > 0 && snapshot.serverCount >= limit;
-        if (limit > 0 && !atLimit) {
+        if (!full) {
             // Under its limit the server evicts nothing: these were removed elsewhere.
             for (const Bookmark &b : std::as_const(missing))
                 snapshot.removedElsewhere.append(b.jid);
@@ -292,12 +307,12 @@ BookmarkSnapshot BookmarkManager::reconcile(const QList<Bookmark> &server, int l
                 snapshot.notKeptByServer.append(b.jid);
                 result.append(b);
             }
-            w.kind = atLimit ? BookmarkWarning::Kind::Truncated
-                             : BookmarkWarning::Kind::PossiblyTruncated;
+            w.kind = limitKnown ? BookmarkWarning::Kind::Truncated
+                                : BookmarkWarning::Kind::PossiblyTruncated;
             w.notKept = snapshot.notKeptByServer;
             warn = true;
         }
-    } else if (limit > 0 && snapshot.serverCount >= limit) {
+    } else if (limitKnown && full) {
         w.kind = BookmarkWarning::Kind::AtLimit;
         warn = true;
     }
@@ -331,7 +346,7 @@ Task<Done, BookmarkError> BookmarkManager::save(const Bookmark &bookmark)
             });
             return;
         }
-        publish(bookmark, true).then(this, [this, bookmark, promise](const Expected<Done, BookmarkError> &r) mutable {
+        publish(bookmark, PublishOptions::Full).then(this, [this, bookmark, promise](const Expected<Done, BookmarkError> &r) mutable {
             if (r.ok()) {
                 upsert(bookmark);
                 checkLimitAfterSave();
@@ -374,61 +389,81 @@ Task<Done, BookmarkError> BookmarkManager::remove(const Jid &room)
     return promise.task();
 }
 
-Task<Done, BookmarkError> BookmarkManager::publish(const Bookmark &bookmark, bool withOptions)
+Task<Done, BookmarkError> BookmarkManager::publish(const Bookmark &bookmark, PublishOptions options)
 {
     Promise<Done, BookmarkError> promise;
     Element publishElement = nodeElement(u"publish"_s);
     publishElement.appendChild(Element(u"item"_s, ns::PubSub)
-                            .setAttribute(u"id"_s, bookmark.jid.toString())
-                            .appendChild(bookmark.toConference()));
+                                   .setAttribute(u"id"_s, bookmark.jid.toString())
+                                   .appendChild(bookmark.toConference()));
     Element pubsub(u"pubsub"_s, ns::PubSub);
     pubsub.appendChild(publishElement);
-    if (withOptions) {
+    if (options == PublishOptions::Full && m_minimalOptions)
+        options = PublishOptions::Minimal;
+    if (options != PublishOptions::None) {
+        // XEP-0402: a private, persistent node. 'max' items and no last-item delivery
+        // are wished for; servers that do not know those fields get the two that matter.
+        FormFieldList fields {{u"pubsub#persist_items"_s, {u"true"_s}},
+                              {u"pubsub#access_model"_s, {u"whitelist"_s}}};
+        if (options == PublishOptions::Full) {
+            fields.append({u"pubsub#max_items"_s, {u"max"_s}});
+            fields.append({u"pubsub#send_last_published_item"_s, {u"never"_s}});
+        }
         pubsub.appendChild(Element(u"publish-options"_s, ns::PubSub)
-                               .appendChild(makeSubmitForm(PublishOptions,
-                                                           {{u"pubsub#persist_items"_s, {u"true"_s}},
-                                                            {u"pubsub#max_items"_s, {u"max"_s}},
-                                                            {u"pubsub#send_last_published_item"_s, {u"never"_s}},
-                                                            {u"pubsub#access_model"_s, {u"whitelist"_s}}})));
+                               .appendChild(makeSubmitForm(PublishOptionsForm, fields)));
     }
     Element iq(u"iq"_s, ns::Client);
     iq.setAttribute(u"type"_s, u"set"_s).appendChild(pubsub);
-    client()->sendIq(iq).then(this, [this, bookmark, withOptions, promise](const Expected<Element, IqError> &r) mutable {
+    client()->sendIq(iq).then(this, [this, bookmark, options, promise](const Expected<Element, IqError> &r) mutable {
         if (r.ok()) {
+            if (options == PublishOptions::Minimal)
+                tuneNode();
             promise.finish(Done {});
             return;
         }
-        const bool precondition = r.error().stanza.child(u"error", ns::Client)
+        const IqError &error = r.error();
+        const bool precondition = error.stanza.child(u"error", ns::Client)
                                       .hasChild(u"precondition-not-met", ns::PubSubErrors);
-        if (!withOptions || !precondition) {
-            promise.finish(BookmarkError::fromIqError(r.error()));
+        const bool refusedForm = error.code == IqError::Code::StanzaError && !precondition
+            && error.condition != u"forbidden" && error.condition != u"not-authorized"
+            && error.condition != u"not-allowed" && error.condition != u"item-not-found";
+        auto forward = [promise](const Expected<Done, BookmarkError> &p) mutable { promise.finish(p); };
+        if (options == PublishOptions::Full && refusedForm) {
+            // e.g. ejabberd 23.01: "Unknown field 'pubsub#max_items'" (resource-constraint).
+            qCInfo(lcXmpp, "bookmarks: publish-options refused (%s: %s); using the minimal set",
+                   qPrintable(error.condition), qPrintable(error.text));
+            m_minimalOptions = true;
+            publish(bookmark, PublishOptions::Minimal).then(this, forward);
+            return;
+        }
+        if (options == PublishOptions::None || !precondition) {
+            promise.finish(BookmarkError::fromIqError(error));
             return;
         }
         // The node exists with another configuration (e.g. a smaller max_items set by
         // the admin or another client): make it private and persistent, keep its
         // limit, and publish without options. Truncation is then noticed at fetch.
         qCInfo(lcXmpp, "bookmarks: publish-options not met; reconfiguring the node");
-        configureNode().then(this, [this, bookmark, promise](const Expected<Done, BookmarkError> &c) mutable {
+        configureNode().then(this, [this, bookmark, promise, forward](const Expected<Done, BookmarkError> &c) mutable {
             if (!c.ok()) {
                 promise.finish(c.error());
                 return;
             }
-            publish(bookmark, false).then(this, [promise](const Expected<Done, BookmarkError> &p) mutable {
-                promise.finish(p);
-            });
+            publish(bookmark, PublishOptions::None).then(this, forward);
         });
     });
     return promise.task();
 }
 
-Task<Done, BookmarkError> BookmarkManager::configureNode()
+Task<Done, BookmarkError> BookmarkManager::configureNode(const FormFieldList &extra)
 {
     Promise<Done, BookmarkError> promise;
     Element configure(u"configure"_s, ns::PubSubOwner);
     configure.setAttribute(u"node"_s, ns::Bookmarks);
-    configure.appendChild(makeSubmitForm(NodeConfig,
-                                         {{u"pubsub#persist_items"_s, {u"true"_s}},
-                                          {u"pubsub#access_model"_s, {u"whitelist"_s}}}));
+    FormFieldList fields {{u"pubsub#persist_items"_s, {u"true"_s}},
+                          {u"pubsub#access_model"_s, {u"whitelist"_s}}};
+    fields += extra;
+    configure.appendChild(makeSubmitForm(NodeConfig, fields));
     client()->sendIq(pubsubIq(u"set"_s, ns::PubSubOwner, configure))
         .then(this, [promise](const Expected<Element, IqError> &r) mutable {
             if (r.ok())
@@ -466,6 +501,25 @@ bool BookmarkManager::upsert(const Bookmark &bookmark)
     }
     m_bookmarks.append(bookmark);
     return true;
+}
+
+void BookmarkManager::tuneNode()
+{
+    // Where publish-options could not say it (ejabberd 23.01 knows only persist_items
+    // and access_model there), ask the node for what XEP-0402 wants once: retractions
+    // announced to our other devices, no last-item delivery, as many items as allowed.
+    if (m_nodeTuned)
+        return;
+    m_nodeTuned = true;
+    const FormFieldList wanted {{u"pubsub#notify_retract"_s, {u"true"_s}},
+                                {u"pubsub#send_last_published_item"_s, {u"never"_s}}};
+    configureNode(wanted + FormFieldList {{u"pubsub#max_items"_s, {u"max"_s}}})
+        .then(this, [this, wanted](const Expected<Done, BookmarkError> &r) {
+            if (r.ok())
+                return;
+            qCInfo(lcXmpp, "bookmarks: node refused max_items=max (%s)", qPrintable(r.error().condition));
+            configureNode(wanted);
+        });
 }
 
 void BookmarkManager::checkLimitAfterSave()

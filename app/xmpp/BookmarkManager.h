@@ -4,6 +4,7 @@
 #include "xmpp/Bookmark.h"
 #include "xmpp/Error.h"
 #include "xmpp/Extension.h"
+#include "xmpp/FormFields.h"
 
 #include <QList>
 #include <QObject>
@@ -34,7 +35,7 @@ struct BookmarkWarning
 {
     enum class Kind {
         Truncated, ///< the server kept fewer than we published: its item limit (notKept)
-        PossiblyTruncated, ///< ours are missing and the server's limit is unknown (notKept)
+        PossiblyTruncated, ///< ours missing from a full-looking list (256+), limit unknown
         AtLimit, ///< the list is as long as the server allows: the next group evicts one
         LegacyStorage, ///< no XEP-0402 on the server: XEP-0048 private storage is used
         Migrated, ///< groups from old XEP-0048 storage were copied to XEP-0402 (migrated)
@@ -108,8 +109,10 @@ private:
     void migrateThenReconcile(const QList<Bookmark> &server, int limit,
                               Promise<BookmarkSnapshot, BookmarkError> promise);
     BookmarkSnapshot reconcile(const QList<Bookmark> &server, int limit);
-    Task<Done, BookmarkError> publish(const Bookmark &bookmark, bool withOptions);
-    Task<Done, BookmarkError> configureNode();
+    enum class PublishOptions { Full, Minimal, None };
+    Task<Done, BookmarkError> publish(const Bookmark &bookmark, PublishOptions options);
+    Task<Done, BookmarkError> configureNode(const FormFieldList &extra = {});
+    void tuneNode();
     Task<Done, BookmarkError> writeLegacy();
     bool upsert(const Bookmark &bookmark); ///< true when it changed the list
     void checkLimitAfterSave();
@@ -119,6 +122,8 @@ private:
     bool m_haveAccountFeatures = false;
     bool m_migrationDone = false;
     bool m_legacyWarned = false;
+    bool m_minimalOptions = false; ///< the server refused max_items/send_last in publish-options
+    bool m_nodeTuned = false;
     int m_serverLimit = -1;
     QList<Bookmark> m_bookmarks;
     QSet<Jid> m_retractedElsewhere; ///< removals other devices announced since the last fetch

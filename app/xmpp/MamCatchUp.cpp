@@ -94,7 +94,9 @@ void MamManager::runStep(const std::shared_ptr<Job> &job, Step step)
         q.after = job->cursor;
         break;
     case Step::Window:
-        q.start = job->request.afterTime;
+        // Our clock and the archive's may disagree: start a little early (the store
+        // drops what it already has by stanza-id).
+        q.start = job->request.afterTime.addMSecs(-m_clockToleranceMs);
         break;
     case Step::Newest:
     case Step::Tail:
@@ -117,20 +119,11 @@ void MamManager::onPage(const std::shared_ptr<Job> &job, Step step,
         if (firstForward
             && (error.code == MamError::Code::ItemNotFound
                 || error.code == MamError::Code::BadRequest)) {
-            // The archive forgot our resume point (expired or reset): take what it has
-            // from the time of our last message, or else the newest page, and say that
-            // something may be missing in between.
+            // The archive forgot our resume point (expired or reset).
             qCInfo(lcXmpp, "archive %s does not know id %s (%s): falling back",
                    qPrintable(archive.toString()), qPrintable(job->request.afterId),
                    qPrintable(error.condition));
-            HistoryGap gap;
-            gap.archive = archive;
-            gap.reason = HistoryGap::Reason::ResumePointUnknown;
-            gap.afterId = job->request.afterId;
-            gap.afterTime = job->request.afterTime;
-            job->result.gaps.append(gap);
-            job->gapOpen = true;
-            runStep(job, job->request.afterTime.isValid() ? Step::Window : Step::Newest);
+            fallBack(job);
             return;
         }
         job->result.error = error;
@@ -147,6 +140,23 @@ void MamManager::onPage(const std::shared_ptr<Job> &job, Step step,
 
     const MamPage &page = r.value();
     ++job->result.pages;
+    if (step == Step::Forward && job->forwardPages == 0 && job->cursor == job->request.afterId
+        && job->request.afterTime.isValid()) {
+        // Some archives (ejabberd 23.01) ignore an 'after' id they do not know instead of
+        // refusing it, and answer from their beginning: anything clearly older than our
+        // last message gives that away.
+        const QDateTime limit = job->request.afterTime.addMSecs(-m_clockToleranceMs);
+        const bool fromTheStart = std::any_of(page.messages.cbegin(), page.messages.cend(),
+                                              [&](const ParsedMessage &m) {
+                                                  return m.stamp.isValid() && m.stamp < limit;
+                                              });
+        if (fromTheStart) {
+            qCInfo(lcXmpp, "archive %s ignored id %s: falling back", qPrintable(archive.toString()),
+                   qPrintable(job->request.afterId));
+            fallBack(job);
+            return;
+        }
+    }
     const bool overlapped = deliver(job, page);
     if (job->cancelled) {
         finishJob(job);
@@ -187,6 +197,20 @@ void MamManager::onPage(const std::shared_ptr<Job> &job, Step step,
         return;
     }
     runStep(job, Step::Forward);
+}
+
+// The archive does not know our resume point: take what it has from the time of our
+// last message (or else the newest page), and report that something may be missing.
+void MamManager::fallBack(const std::shared_ptr<Job> &job)
+{
+    HistoryGap gap;
+    gap.archive = job->request.archive;
+    gap.reason = HistoryGap::Reason::ResumePointUnknown;
+    gap.afterId = job->request.afterId;
+    gap.afterTime = job->request.afterTime;
+    job->result.gaps.append(gap);
+    job->gapOpen = true;
+    runStep(job, job->request.afterTime.isValid() ? Step::Window : Step::Newest);
 }
 
 // Delivers the page's messages not yet seen in this run; true when some were seen.

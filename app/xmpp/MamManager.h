@@ -21,11 +21,12 @@ namespace chorus::xmpp {
 /// (re)join: forward from the last stored archive id, page after page until the
 /// archive says complete; if more is missing than maxCatchUpPages allow, it takes the
 /// newest page instead and reports the gap; if the archive no longer knows the id
-/// (item-not-found), it falls back to a time window from the last stored message and
-/// reports that too. At most maxConcurrentQueries queries are in flight, in the order
-/// given; an archive the caller marks upToDate costs no query at all. Messages are
-/// de-duplicated by (archive, stanza-id) within a run, and corrections within a run
-/// are checked against their originals.
+/// (item-not-found, or it silently ignores the id and answers from its beginning, as
+/// ejabberd 23.01 does), it falls back to a time window from the last stored message
+/// and reports that too. At most maxConcurrentQueries queries are in flight, in the
+/// order given; an archive the caller marks upToDate costs no query at all. Messages
+/// are de-duplicated by (archive, stanza-id) within a run, and corrections within a
+/// run are checked against their originals.
 ///
 /// Trust (CVE-2019-16237 class): a result is taken only from the archive queried and
 /// only for a query id we issued and have not finished; everything else carrying a
@@ -47,6 +48,10 @@ public:
     int maxCatchUpPages() const { return m_maxPages; }
     /// Timeout of each archive query (default: the client's IQ timeout).
     void setQueryTimeout(int ms) { m_timeoutMs = ms; }
+    /// How far our clock and the archive's may disagree (default 2 minutes): the time
+    /// window fallback starts this much early, and a first page with messages older
+    /// than our last one by more than this means the archive ignored our id.
+    void setClockTolerance(int ms) { m_clockToleranceMs = qMax(0, ms); }
 
     /// Fetches one page of `query`.
     Task<MamPage, MamError> query(const MamQuery &query);
@@ -90,12 +95,14 @@ private:
     void onPage(const std::shared_ptr<Job> &job, Step step, const Expected<MamPage, MamError> &r);
     bool deliver(const std::shared_ptr<Job> &job, const MamPage &page);
     void finishJob(const std::shared_ptr<Job> &job);
+    void fallBack(const std::shared_ptr<Job> &job);
     Jid ownBareJid() const;
 
     int m_pageSize = 50;
     int m_maxConcurrent = 4;
     int m_maxPages = 20;
     int m_timeoutMs = -1;
+    int m_clockToleranceMs = 2 * 60 * 1000;
     int m_dropped = 0;
     QHash<QString, std::shared_ptr<PendingQuery>> m_queries; ///< by query id
     QList<CatchUpRequest> m_queue;

@@ -45,13 +45,18 @@ QByteArray itemsReply(const QString &id, const QList<int> &rooms)
     return xml + "</items></pubsub></iq>";
 }
 
-QByteArray configReply(const QString &id, const QByteArray &maxItems)
+// A node configuration form; `range` adds the XEP-0122 bound Prosody puts on max_items.
+QByteArray configReply(const QString &id, const QByteArray &maxItems, const QByteArray &range = {})
 {
+    const QByteArray validate = range.isEmpty()
+        ? QByteArray()
+        : "<validate xmlns='http://jabber.org/protocol/xdata-validate' datatype='pubsub:integer-or-max'>"
+          "<range min='1' max='" + range + "'/></validate>";
     return "<iq type='result' id='" + id.toUtf8()
         + "'><pubsub xmlns='http://jabber.org/protocol/pubsub#owner'><configure node='urn:xmpp:bookmarks:1'>"
           "<x xmlns='jabber:x:data' type='form'><field var='FORM_TYPE' type='hidden'>"
           "<value>http://jabber.org/protocol/pubsub#node_config</value></field>"
-          "<field var='pubsub#max_items'><value>" + maxItems + "</value></field>"
+          "<field var='pubsub#max_items' type='text-single'>" + validate + "<value>" + maxItems + "</value></field>"
           "<field var='pubsub#access_model'><value>whitelist</value></field>"
           "</x></configure></pubsub></iq>";
 }
@@ -81,8 +86,10 @@ private Q_SLOTS:
     void fetchDetectsPepAndReads();
     void saveUsesPublishOptions();
     void preconditionNotMetReconfiguresAndPublishes();
+    void unknownPublishOptionsFallBackToMinimal();
     void truncationIsDetectedAndNothingLost();
     void truncationUnknownLimitKeepsGroups();
+    void truncationAtProsodysPepMaxItems();
     void removalElsewhereUnderTheLimit();
     void announcedRetractionIsNotTruncation();
     void atLimitWarns();
@@ -95,7 +102,7 @@ private:
     Element nextIq();
     void answerDisco(bool pep);
     BookmarkSnapshot fetchPep(const QList<int> &serverRooms, const QByteArray &maxItems,
-                              bool configFails = false);
+                              bool configFails = false, const QByteArray &range = {});
 
     std::unique_ptr<ScriptedClient> m_c;
     std::unique_ptr<BookmarkManager> m_bookmarks;
@@ -141,7 +148,7 @@ void tst_Bookmarks::answerDisco(bool pep)
 }
 
 BookmarkSnapshot tst_Bookmarks::fetchPep(const QList<int> &serverRooms, const QByteArray &maxItems,
-                                         bool configFails)
+                                         bool configFails, const QByteArray &range)
 {
     m_bookmarks->setStorage(BookmarkManager::Storage::Pep);
     m_bookmarks->setLegacyMigrationDone(true);
@@ -155,7 +162,7 @@ BookmarkSnapshot tst_Bookmarks::fetchPep(const QList<int> &serverRooms, const QB
     }
     m_c->server.send(itemsReply(items.attribute(u"id"), serverRooms));
     m_c->server.send(configFails ? errorReply(configure.attribute(u"id"), "forbidden")
-                                 : configReply(configure.attribute(u"id"), maxItems));
+                                 : configReply(configure.attribute(u"id"), maxItems, range));
     if (!QTest::qWaitFor([&] { return task.isFinished(); }, 5000) || !task.result().ok())
         return {};
     return task.result().value();
@@ -302,6 +309,48 @@ void tst_Bookmarks::preconditionNotMetReconfiguresAndPublishes()
     QVERIFY(task.result().ok());
 }
 
+void tst_Bookmarks::unknownPublishOptionsFallBackToMinimal()
+{
+    // ejabberd 23.01 knows only persist_items and access_model in publish-options.
+    m_bookmarks->setStorage(BookmarkManager::Storage::Pep);
+    auto task = m_bookmarks->save(makeBookmark(1));
+    Element iq = nextIq();
+    m_c->server.send("<iq type='error' id='" + iq.attribute(u"id").toUtf8()
+                     + "'><error type='wait'><resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+                       "<text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>Unknown field 'pubsub#max_items'</text>"
+                       "</error></iq>");
+    iq = nextIq();
+    Element form = iq.child(u"pubsub", ns::PubSub).child(u"publish-options", ns::PubSub).child(u"x", ns::DataForms);
+    QCOMPARE(formValues(form, u"pubsub#access_model"), QStringList {u"whitelist"_s});
+    QCOMPARE(formValues(form, u"pubsub#persist_items"), QStringList {u"true"_s});
+    QVERIFY(formValues(form, u"pubsub#max_items").isEmpty());
+    m_c->server.send(resultReply(iq.attribute(u"id")));
+    // Then, once, the node is asked for what publish-options could not say.
+    iq = nextIq();
+    Element configure = iq.child(u"pubsub", ns::PubSubOwner).child(u"configure", ns::PubSubOwner);
+    form = configure.child(u"x", ns::DataForms);
+    QCOMPARE(formValues(form, u"pubsub#notify_retract"), QStringList {u"true"_s});
+    QCOMPARE(formValues(form, u"pubsub#max_items"), QStringList {u"max"_s});
+    QCOMPARE(formValues(form, u"pubsub#access_model"), QStringList {u"whitelist"_s});
+    m_c->server.send(errorReply(iq.attribute(u"id"), "not-acceptable"));
+    iq = nextIq(); // "max" refused: the rest without it
+    form = iq.child(u"pubsub", ns::PubSubOwner).child(u"configure", ns::PubSubOwner).child(u"x", ns::DataForms);
+    QCOMPARE(formValues(form, u"pubsub#notify_retract"), QStringList {u"true"_s});
+    QVERIFY(formValues(form, u"pubsub#max_items").isEmpty());
+    m_c->server.send(resultReply(iq.attribute(u"id")));
+    QTRY_VERIFY(task.isFinished());
+    QVERIFY(task.result().ok());
+    // The next save goes straight to the minimal set, and the node is not tuned again.
+    auto next = m_bookmarks->save(makeBookmark(2));
+    iq = nextIq();
+    form = iq.child(u"pubsub", ns::PubSub).child(u"publish-options", ns::PubSub).child(u"x", ns::DataForms);
+    QVERIFY(formValues(form, u"pubsub#max_items").isEmpty());
+    m_c->server.send(resultReply(iq.attribute(u"id")));
+    QTRY_VERIFY(next.isFinished());
+    QVERIFY(next.result().ok());
+    QVERIFY(m_c->server.staysSilent(100) || !m_c->server.takeRaw().contains("pubsub#owner"));
+}
+
 void tst_Bookmarks::truncationIsDetectedAndNothingLost()
 {
     QList<Bookmark> known;
@@ -324,17 +373,50 @@ void tst_Bookmarks::truncationIsDetectedAndNothingLost()
     QCOMPARE(w.serverLimit, 3);
 }
 
+void tst_Bookmarks::truncationAtProsodysPepMaxItems()
+{
+    // Prosody answers max_items "max" and states its pep_max_items as the field's range.
+    QList<Bookmark> known;
+    for (int i = 1; i <= 4; ++i)
+        known.append(makeBookmark(i));
+    m_bookmarks->setKnownBookmarks(known);
+    QSignalSpy warnings(m_bookmarks.get(), &BookmarkManager::warning);
+    const BookmarkSnapshot s = fetchPep({2, 3, 4}, "max", false, "3");
+    QCOMPARE(s.serverLimit, 3);
+    QCOMPARE(s.notKeptByServer, QList<Jid> {known[0].jid});
+    QCOMPARE(s.bookmarks.size(), 4);
+    QCOMPARE(warnings.size(), 1);
+    QCOMPARE(warnings.first().first().value<BookmarkWarning>().kind, BookmarkWarning::Kind::Truncated);
+}
+
 void tst_Bookmarks::truncationUnknownLimitKeepsGroups()
 {
-    m_bookmarks->setKnownBookmarks({makeBookmark(1), makeBookmark(2)});
+    // The server does not state its limit ("max" without a range, or no configuration
+    // at all). A full-looking list (256: Prosody's default) missing some of ours may
+    // have been truncated: keep them and say so.
+    QList<Bookmark> known;
+    QList<int> kept;
+    for (int i = 1; i <= 258; ++i) {
+        known.append(makeBookmark(i));
+        if (i > 2)
+            kept.append(i);
+    }
+    m_bookmarks->setKnownBookmarks(known);
     QSignalSpy warnings(m_bookmarks.get(), &BookmarkManager::warning);
-    const BookmarkSnapshot s = fetchPep({2}, {}, true);
+    const BookmarkSnapshot s = fetchPep(kept, {}, true);
     QCOMPARE(s.serverLimit, -1);
-    QCOMPARE(s.notKeptByServer, QList<Jid> {makeBookmark(1).jid});
-    QCOMPARE(s.bookmarks.size(), 2);
+    QCOMPARE(s.notKeptByServer, (QList<Jid> {known[0].jid, known[1].jid}));
+    QCOMPARE(s.bookmarks.size(), 258);
     QCOMPARE(warnings.size(), 1);
     QCOMPARE(warnings.first().first().value<BookmarkWarning>().kind,
              BookmarkWarning::Kind::PossiblyTruncated);
+
+    // A short list missing one of ours was not truncated: it was removed elsewhere.
+    m_bookmarks->setKnownBookmarks({makeBookmark(1), makeBookmark(2)});
+    const BookmarkSnapshot small = fetchPep({2}, "max");
+    QCOMPARE(small.removedElsewhere, QList<Jid> {makeBookmark(1).jid});
+    QCOMPARE(small.bookmarks, QList<Bookmark> {makeBookmark(2)});
+    QCOMPARE(warnings.size(), 1);
 }
 
 void tst_Bookmarks::removalElsewhereUnderTheLimit()

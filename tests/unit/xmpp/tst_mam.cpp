@@ -103,6 +103,7 @@ private Q_SLOTS:
     void catchUpPageLimitOverlapHasNoGap();
     void catchUpUnknownIdFallsBackToTimeWindow();
     void catchUpUnknownIdWithoutTimeTakesNewest();
+    void catchUpArchiveIgnoringUnknownIdIsDetected();
     void catchUpFromNothingTakesNewestPage();
     void upToDateRoomsCostNoQuery();
     void boundedConcurrencyAndOrder();
@@ -487,7 +488,7 @@ void tst_Mam::catchUpUnknownIdFallsBackToTimeWindow()
     q = nextQuery();
     QVERIFY(q);
     QVERIFY(q->after.isEmpty());
-    QCOMPARE(q->start, u"2024-04-30T08:00:00Z"_s);
+    QCOMPARE(q->start, u"2024-04-30T07:58:00Z"_s); // two minutes early: clocks disagree
     answer(*q, {u"W1"_s, u"W2"_s}, false);
     q = nextQuery();
     QCOMPARE(q->after, u"W2"_s); // then forward as usual
@@ -519,6 +520,33 @@ void tst_Mam::catchUpUnknownIdWithoutTimeTakesNewest()
     QCOMPARE(result.gaps.size(), 1);
     QCOMPARE(result.gaps[0].reason, HistoryGap::Reason::ResumePointUnknown);
     QCOMPARE(result.gaps[0].beforeId, u"N1"_s);
+}
+
+void tst_Mam::catchUpArchiveIgnoringUnknownIdIsDetected()
+{
+    // ejabberd 23.01 answers a query with an 'after' id it does not know from the start
+    // of the archive instead of refusing it: messages older than our last one show it.
+    m_mam->setClockTolerance(1000);
+    QSignalSpy pages(m_mam.get(), &MamManager::catchUpPage);
+    QSignalSpy finished(m_mam.get(), &MamManager::catchUpFinished);
+    CatchUpRequest request {Jid::fromString(Room), u"from-another-archive"_s};
+    request.afterTime = QDateTime(QDate(2024, 6, 1), QTime(12, 0), Qt::UTC);
+    m_mam->catchUp({request});
+    auto q = nextQuery();
+    QCOMPARE(q->after, u"from-another-archive"_s);
+    answer(*q, {u"OLD1"_s, u"OLD2"_s}, false); // stamped 2024-05-01: before our last message
+    q = nextQuery();
+    QVERIFY(q);
+    QVERIFY(q->after.isEmpty());
+    QCOMPARE(q->start, u"2024-06-01T11:59:59Z"_s);
+    answer(*q, {u"NEW1"_s}, true);
+    QTRY_COMPARE(finished.size(), 1);
+    const auto result = finished.first().first().value<CatchUpResult>();
+    QCOMPARE(result.gaps.size(), 1);
+    QCOMPARE(result.gaps[0].reason, HistoryGap::Reason::ResumePointUnknown);
+    QCOMPARE(result.gaps[0].beforeId, u"NEW1"_s);
+    QCOMPARE(pages.size(), 1); // the replay from the start was not delivered
+    QCOMPARE(result.messageCount, 1);
 }
 
 void tst_Mam::catchUpFromNothingTakesNewestPage()
