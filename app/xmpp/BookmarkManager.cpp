@@ -5,6 +5,8 @@
 #include "xmpp/Logging.h"
 #include "xmpp/Namespaces.h"
 
+#include <QCoreApplication>
+
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -116,6 +118,41 @@ BookmarkError BookmarkError::fromIqError(const IqError &error)
     else
         e.code = Code::Remote;
     return e;
+}
+
+QString BookmarkWarning::describe() const
+{
+    const char *context = "chorus::xmpp::BookmarkWarning";
+    switch (kind) {
+    case Kind::Truncated:
+        return QCoreApplication::translate(context,
+                                           "The server keeps only %1 groups in your list and dropped "
+                                           "%n of them. They stay in Chorus on this computer; other "
+                                           "devices will not see them.",
+                                           nullptr, int(notKept.size()))
+            .arg(serverLimit);
+    case Kind::PossiblyTruncated:
+        return QCoreApplication::translate(context,
+                                           "%n of your groups are missing from the list on the server. "
+                                           "They were removed on another device, or the server dropped "
+                                           "them because of its limit. Chorus keeps them for now.",
+                                           nullptr, int(notKept.size()));
+    case Kind::AtLimit:
+        return QCoreApplication::translate(context,
+                                           "Your group list has reached the server's limit of %1. "
+                                           "Groups added now may push older ones off the server.")
+            .arg(serverLimit);
+    case Kind::LegacyStorage:
+        return QCoreApplication::translate(context,
+                                           "The server does not support the current bookmark format; "
+                                           "your group list is stored the old way.");
+    case Kind::Migrated:
+        return QCoreApplication::translate(context,
+                                           "%n groups from the old bookmark storage were copied to "
+                                           "your group list.",
+                                           nullptr, int(migrated.size()));
+    }
+    return {};
 }
 
 BookmarkManager::BookmarkManager(QObject *parent) : QObject(parent) { }

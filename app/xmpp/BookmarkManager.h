@@ -45,6 +45,9 @@ struct BookmarkWarning
     int serverLimit = -1; ///< its item limit, when known
     QList<Jid> notKept; ///< our groups the server did not keep (we keep them)
     QList<Jid> migrated;
+
+    /// A translated sentence for the operator.
+    QString describe() const;
 };
 
 /// The list after a fetch, reconciled with our own copy.

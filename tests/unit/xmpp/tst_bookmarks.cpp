@@ -371,6 +371,7 @@ void tst_Bookmarks::truncationIsDetectedAndNothingLost()
     QCOMPARE(w.kind, BookmarkWarning::Kind::Truncated);
     QCOMPARE(w.notKept.size(), 2);
     QCOMPARE(w.serverLimit, 3);
+    QVERIFY(w.describe().contains(u"3"_s));
 }
 
 void tst_Bookmarks::truncationAtProsodysPepMaxItems()
