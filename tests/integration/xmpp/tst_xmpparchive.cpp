@@ -3,7 +3,7 @@
 // backward paging to the start of the room, the fallback when the archive does not
 // know our last id, live messages parsed (stanza-id by the room, occupant-id where the
 // server assigns them, replies, corrections), moderation (what each server supports),
-// and carbons from another resource of the same account.
+// and carbons from another resource of the same account (and our own archive).
 #include "LiveAccount.h"
 
 #include "xmpp/CarbonsManager.h"
@@ -315,7 +315,9 @@ void tst_XmppArchive::carbonsFromAnotherResource()
     LiveAccount phone(*m_server, me, u"phone"_s);
     LiveAccount other(*m_server, friendUser);
     CarbonsManager carbons;
+    MamManager mam;
     desk.client().addExtension(&carbons);
+    desk.client().addExtension(&mam);
     QVERIFY(desk.connect());
     QVERIFY(LiveAccount::waitFor([&] { return carbons.isEnabled(); }));
     QVERIFY(phone.connect());
@@ -353,6 +355,24 @@ void tst_XmppArchive::carbonsFromAnotherResource()
     QCOMPARE(sent->body, u"on my way"_s);
     QCOMPARE(sent->from, phone.jid());
     QCOMPARE(carbons.droppedCount(), 0);
+
+    // Both are in our own archive too (a query without 'to'), ids given by our account.
+    MamQuery own;
+    own.with = other.jid().bare();
+    QStringList bodies;
+    QVERIFY(LiveAccount::waitFor([&] {
+        auto page = mam.query(own);
+        LiveAccount::waitFor([&] { return page.isFinished(); });
+        bodies.clear();
+        if (!page.isFinished() || !page.result().ok())
+            return false;
+        for (const ParsedMessage &m : page.result().value().messages) {
+            if (m.stanzaIdBy == desk.jid().bare() && !m.stanzaId.isEmpty())
+                bodies.append(m.body);
+        }
+        return bodies.size() == 2;
+    }, 10000));
+    QCOMPARE(bodies, (QStringList {u"are you coming?"_s, u"on my way"_s}));
 }
 
 QTEST_GUILESS_MAIN(tst_XmppArchive)
