@@ -105,8 +105,7 @@ std::optional<Bookmark> Bookmark::fromLegacy(const Element &conference)
         else if (child.is(u"group", ns::ChorusGroup))
             readGroup(child, b);
         else if (child.is(u"password", ns::BookmarksLegacy)) // kept in the XEP-0402 form
-            b.unknownChildren.append(
-                Element(u"password"_s, ns::Bookmarks).setText(child.text()));
+            b.unknownChildren.append(Element(u"password"_s, ns::Bookmarks).setText(child.text()));
         else
             b.unknownChildren.append(child);
     }

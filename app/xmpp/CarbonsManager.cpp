@@ -9,7 +9,9 @@ using namespace Qt::StringLiterals;
 
 namespace chorus::xmpp {
 
-CarbonsManager::CarbonsManager(QObject *parent) : QObject(parent) { }
+CarbonsManager::CarbonsManager(QObject *parent) : QObject(parent)
+{
+}
 
 Task<Done, IqError> CarbonsManager::setEnabled(bool enable)
 {
@@ -18,7 +20,8 @@ Task<Done, IqError> CarbonsManager::setEnabled(bool enable)
         promise.finish(IqError {IqError::Code::NotConnected, {}, {}, {}, {}});
         return promise.task();
     }
-    client()->sendIq(buildCarbonsRequest(enable))
+    client()
+        ->sendIq(buildCarbonsRequest(enable))
         .then(this, [this, promise, enable](const Expected<Element, IqError> &result) mutable {
             if (result.ok()) {
                 m_enabled = enable;
@@ -88,14 +91,15 @@ void CarbonsManager::onSessionStarted(bool resumed)
     m_enabled = false;
     setEnabled(true).then(this, [this](const Expected<Done, IqError> &result) {
         if (!result.ok()) {
-            qCWarning(lcXmpp, "could not enable carbons: %s",
-                      qPrintable(result.error().condition));
+            qCWarning(lcXmpp, "could not enable carbons: %s", qPrintable(result.error().condition));
             Q_EMIT enableFailed(result.error());
         }
     });
 }
 
-void CarbonsManager::onDisconnected() { }
+void CarbonsManager::onDisconnected()
+{
+}
 
 QStringList CarbonsManager::discoFeatures() const
 {

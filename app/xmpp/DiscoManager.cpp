@@ -36,14 +36,17 @@ DiscoError DiscoError::fromIqError(const IqError &error)
     }
     if (error.condition == u"item-not-found" || error.condition == u"remote-server-not-found")
         e.code = Code::NotFound;
-    else if (error.condition == u"feature-not-implemented" || error.condition == u"service-unavailable")
+    else if (error.condition == u"feature-not-implemented"
+             || error.condition == u"service-unavailable")
         e.code = Code::NotSupported;
     else
         e.code = Code::Remote;
     return e;
 }
 
-DiscoManager::DiscoManager(QObject *parent) : QObject(parent) { }
+DiscoManager::DiscoManager(QObject *parent) : QObject(parent)
+{
+}
 
 QStringList DiscoManager::discoFeatures() const
 {
@@ -91,20 +94,23 @@ Task<DiscoInfo, DiscoError> DiscoManager::info(const Jid &jid, const QString &no
     if (const auto cached = m_infoCache.constFind(key); cached != m_infoCache.cend())
         return readyTask<DiscoInfo, DiscoError>(*cached);
     if (!client())
-        return readyTask<DiscoInfo, DiscoError>(DiscoError {DiscoError::Code::NotConnected, {}, {}});
+        return readyTask<DiscoInfo, DiscoError>(
+            DiscoError {DiscoError::Code::NotConnected, {}, {}});
     Promise<DiscoInfo, DiscoError> promise;
     auto &waiting = m_infoWaiting[key];
     waiting.append(promise);
     if (waiting.size() > 1)
         return promise.task(); // the same question is already on its way
     ++m_queriesSent;
-    client()->sendIq(iqFor(jid, ns::DiscoInfo, node))
+    client()
+        ->sendIq(iqFor(jid, ns::DiscoInfo, node))
         .then(this, [this, key](const Expected<Element, IqError> &r) {
             const QList<Promise<DiscoInfo, DiscoError>> promises = m_infoWaiting.take(key);
             Expected<DiscoInfo, DiscoError> result;
             if (!r.ok()) {
                 result = DiscoError::fromIqError(r.error());
-            } else if (auto parsed = DiscoInfo::fromQuery(r.value().child(u"query", ns::DiscoInfo))) {
+            } else if (auto parsed
+                       = DiscoInfo::fromQuery(r.value().child(u"query", ns::DiscoInfo))) {
                 m_infoCache.insert(key, *parsed);
                 result = *parsed;
             } else {
@@ -122,14 +128,16 @@ Task<QList<DiscoItem>, DiscoError> DiscoManager::items(const Jid &jid, const QSt
     if (const auto cached = m_itemsCache.constFind(key); cached != m_itemsCache.cend())
         return readyTask<QList<DiscoItem>, DiscoError>(*cached);
     if (!client())
-        return readyTask<QList<DiscoItem>, DiscoError>(DiscoError {DiscoError::Code::NotConnected, {}, {}});
+        return readyTask<QList<DiscoItem>, DiscoError>(
+            DiscoError {DiscoError::Code::NotConnected, {}, {}});
     Promise<QList<DiscoItem>, DiscoError> promise;
     auto &waiting = m_itemsWaiting[key];
     waiting.append(promise);
     if (waiting.size() > 1)
         return promise.task();
     ++m_queriesSent;
-    client()->sendIq(iqFor(jid, ns::DiscoItems, node))
+    client()
+        ->sendIq(iqFor(jid, ns::DiscoItems, node))
         .then(this, [this, key](const Expected<Element, IqError> &r) {
             const auto promises = m_itemsWaiting.take(key);
             Expected<QList<DiscoItem>, DiscoError> result;
@@ -194,7 +202,8 @@ Task<DiscoInfo, DiscoError> DiscoManager::capsInfo(const Jid &entity)
             if (verified)
                 m_capsCache.insert(caps.ver, r.value());
             else if (r.ok())
-                qCInfo(lcXmpp, "caps ver %s did not verify; not cached by ver", qPrintable(caps.ver));
+                qCInfo(lcXmpp, "caps ver %s did not verify; not cached by ver",
+                       qPrintable(caps.ver));
             auto waiters = m_capsWaiting.take(waitKey);
             for (qsizetype i = 0; i < waiters.size(); ++i) {
                 Promise<DiscoInfo, DiscoError> p = waiters[i].second;
@@ -204,7 +213,9 @@ Task<DiscoInfo, DiscoError> DiscoManager::capsInfo(const Jid &entity)
                 }
                 // An answer that did not verify speaks only for the entity that gave it.
                 info(waiters[i].first, caps.node + u'#' + caps.ver)
-                    .then(this, [p](const Expected<DiscoInfo, DiscoError> &own) mutable { p.finish(own); });
+                    .then(this, [p](const Expected<DiscoInfo, DiscoError> &own) mutable {
+                        p.finish(own);
+                    });
             }
         });
     return promise.task();
@@ -249,35 +260,41 @@ Task<ServerServices, DiscoError> DiscoManager::discoverServices()
             state->services.account = r.value(); // a server may not answer for accounts: fine
         done();
     });
-    items(domain).then(this, [this, state, done](const Expected<QList<DiscoItem>, DiscoError> &r) mutable {
-        if (!r.ok()) {
-            done();
-            return;
-        }
-        for (const DiscoItem &item : r.value()) {
-            if (!item.node.isEmpty())
-                continue;
-            ++state->pending;
-            info(item.jid).then(this, [state, done, jid = item.jid](const Expected<DiscoInfo, DiscoError> &i) mutable {
-                if (i.ok()) {
-                    const DiscoInfo &d = i.value();
-                    if (d.hasIdentity(u"conference", u"text") && d.hasFeature(u"http://jabber.org/protocol/muc")) {
-                        state->services.mucServices.append(jid);
-                        if (!state->services.muc.isValid())
-                            state->services.muc = jid;
-                    }
-                    if (d.hasFeature(ns::HttpUpload) && !state->services.upload.isValid()) {
-                        state->services.upload = jid;
-                        bool ok = false;
-                        const qint64 max = d.formValue(ns::HttpUpload, u"max-file-size").toLongLong(&ok);
-                        state->services.uploadMaxSize = ok ? max : -1;
-                    }
-                }
+    items(domain).then(
+        this, [this, state, done](const Expected<QList<DiscoItem>, DiscoError> &r) mutable {
+            if (!r.ok()) {
                 done();
-            });
-        }
-        done();
-    });
+                return;
+            }
+            for (const DiscoItem &item : r.value()) {
+                if (!item.node.isEmpty())
+                    continue;
+                ++state->pending;
+                info(item.jid).then(
+                    this,
+                    [state, done,
+                     jid = item.jid](const Expected<DiscoInfo, DiscoError> &i) mutable {
+                        if (i.ok()) {
+                            const DiscoInfo &d = i.value();
+                            if (d.hasIdentity(u"conference", u"text")
+                                && d.hasFeature(u"http://jabber.org/protocol/muc")) {
+                                state->services.mucServices.append(jid);
+                                if (!state->services.muc.isValid())
+                                    state->services.muc = jid;
+                            }
+                            if (d.hasFeature(ns::HttpUpload) && !state->services.upload.isValid()) {
+                                state->services.upload = jid;
+                                bool ok = false;
+                                const qint64 max
+                                    = d.formValue(ns::HttpUpload, u"max-file-size").toLongLong(&ok);
+                                state->services.uploadMaxSize = ok ? max : -1;
+                            }
+                        }
+                        done();
+                    });
+            }
+            done();
+        });
     return promise.task();
 }
 
@@ -288,7 +305,8 @@ bool DiscoManager::handleStanza(const Element &stanza)
         const Jid from = Jid::fromString(stanza.attribute(u"from"));
         if (from.isValid()) {
             if (!c.isNull() && !c.attribute(u"ver").isEmpty() && !c.attribute(u"node").isEmpty())
-                m_announced.insert(from, {c.attribute(u"node"), c.attribute(u"ver"), c.attribute(u"hash")});
+                m_announced.insert(
+                    from, {c.attribute(u"node"), c.attribute(u"ver"), c.attribute(u"hash")});
             else if (stanza.attribute(u"type") == u"unavailable")
                 m_announced.remove(from);
         }

@@ -100,8 +100,8 @@ private:
     void sendError(const Element &request, const QString &type, const QString &condition);
     Element iqFor(const Jid &jid, const QString &ns, const QString &node) const;
 
-    DiscoIdentity m_identity {QStringLiteral("client"), QStringLiteral("pc"),
-                              QStringLiteral("Chorus"), {}};
+    DiscoIdentity m_identity {
+        QStringLiteral("client"), QStringLiteral("pc"), QStringLiteral("Chorus"), {}};
     QString m_capsNode = QStringLiteral("https://chorus.im");
     QHash<QString, DiscoInfo> m_infoCache; ///< "jid\nnode" -> info (this session)
     QHash<QString, QList<DiscoItem>> m_itemsCache;

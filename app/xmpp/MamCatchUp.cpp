@@ -22,9 +22,9 @@ void MamManager::catchUp(const QList<CatchUpRequest> &requests)
             Q_EMIT catchUpFinished(skipped);
             continue;
         }
-        const auto queued = std::find_if(m_queue.begin(), m_queue.end(), [&](const CatchUpRequest &q) {
-            return q.archive == r.archive;
-        });
+        const auto queued
+            = std::find_if(m_queue.begin(), m_queue.end(),
+                           [&](const CatchUpRequest &q) { return q.archive == r.archive; });
         if (queued != m_queue.end())
             *queued = r;
         else
@@ -103,9 +103,8 @@ void MamManager::runStep(const std::shared_ptr<Job> &job, Step step)
         q.before = QString();
         break;
     }
-    query(q).then(this, [this, job, step](const Expected<MamPage, MamError> &r) {
-        onPage(job, step, r);
-    });
+    query(q).then(
+        this, [this, job, step](const Expected<MamPage, MamError> &r) { onPage(job, step, r); });
 }
 
 void MamManager::onPage(const std::shared_ptr<Job> &job, Step step,
@@ -146,10 +145,9 @@ void MamManager::onPage(const std::shared_ptr<Job> &job, Step step,
         // refusing it, and answer from their beginning: anything clearly older than our
         // last message gives that away.
         const QDateTime limit = job->request.afterTime.addMSecs(-m_clockToleranceMs);
-        const bool fromTheStart = std::any_of(page.messages.cbegin(), page.messages.cend(),
-                                              [&](const ParsedMessage &m) {
-                                                  return m.stamp.isValid() && m.stamp < limit;
-                                              });
+        const bool fromTheStart = std::any_of(
+            page.messages.cbegin(), page.messages.cend(),
+            [&](const ParsedMessage &m) { return m.stamp.isValid() && m.stamp < limit; });
         if (fromTheStart) {
             qCInfo(lcXmpp, "archive %s ignored id %s: falling back", qPrintable(archive.toString()),
                    qPrintable(job->request.afterId));
@@ -185,7 +183,8 @@ void MamManager::onPage(const std::shared_ptr<Job> &job, Step step,
     ++job->forwardPages;
     // Stop on complete, and on anything that would loop: an empty page, no cursor, or a
     // cursor that does not move.
-    if (page.complete || page.messages.isEmpty() || page.last.isEmpty() || page.last == job->cursor) {
+    if (page.complete || page.messages.isEmpty() || page.last.isEmpty()
+        || page.last == job->cursor) {
         finishJob(job);
         return;
     }
@@ -227,8 +226,8 @@ bool MamManager::deliver(const std::shared_ptr<Job> &job, const MamPage &page)
         job->seen.insert(message.stanzaId);
         ParsedMessage m = message;
         if (m.isCorrection()) {
-            const CorrectionVerdict verdict =
-                job->recent.check(m, job->request.roomAssignsOccupantIds);
+            const CorrectionVerdict verdict
+                = job->recent.check(m, job->request.roomAssignsOccupantIds);
             if (verdict == CorrectionVerdict::OtherSender
                 || verdict == CorrectionVerdict::OtherConversation) {
                 // Shown as what it is: a message of its own sender, not an edit.

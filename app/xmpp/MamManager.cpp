@@ -12,7 +12,9 @@ using namespace Qt::StringLiterals;
 
 namespace chorus::xmpp {
 
-MamManager::MamManager(QObject *parent) : QObject(parent) { }
+MamManager::MamManager(QObject *parent) : QObject(parent)
+{
+}
 
 MamManager::~MamManager()
 {
@@ -59,15 +61,16 @@ Task<MamPage, MamError> MamManager::query(const MamQuery &q)
             }
             const Element fin = reply.value().child(u"fin", ns::Mam);
             if (fin.isNull()) {
-                pending->promise.finish(
-                    MamError {MamError::Code::Remote, {}, u"the archive answered without <fin/>"_s});
+                pending->promise.finish(MamError {
+                    MamError::Code::Remote, {}, u"the archive answered without <fin/>"_s});
                 return;
             }
             MamPage page;
             page.archive = pending->archive;
             page.messages = pending->results;
             page.dropped = pending->dropped;
-            page.complete = fin.attribute(u"complete") == u"true" || fin.attribute(u"complete") == u"1";
+            page.complete
+                = fin.attribute(u"complete") == u"true" || fin.attribute(u"complete") == u"1";
             const Element set = fin.child(u"set", ns::Rsm);
             page.first = set.childText(u"first", ns::Rsm);
             page.last = set.childText(u"last", ns::Rsm);
@@ -135,8 +138,8 @@ bool MamManager::acceptResult(const Element &stanza, const Element &result)
     context.ownJid = client()->boundJid();
     context.archive = pending.archive.isValid() ? pending.archive : own;
     context.archiveId = archiveId;
-    context.archiveStamp =
-        parseXmppDateTime(forwarded.child(u"delay", ns::Delay).attribute(u"stamp"));
+    context.archiveStamp
+        = parseXmppDateTime(forwarded.child(u"delay", ns::Delay).attribute(u"stamp"));
     auto parsed = ParsedMessage::fromStanza(inner, context);
     // A room's archive holds what its occupants and the room itself said, nothing else.
     if (!parsed || (pending.archive.isValid() && parsed->from.bare() != pending.archive)) {

@@ -56,8 +56,7 @@ MamError MamError::fromIqError(const IqError &error)
              || error.condition == u"service-unavailable")
         e.code = Code::NotSupported;
     else if (error.condition == u"forbidden" || error.condition == u"not-allowed"
-             || error.condition == u"registration-required"
-             || error.condition == u"not-authorized")
+             || error.condition == u"registration-required" || error.condition == u"not-authorized")
         e.code = Code::Forbidden;
     else
         e.code = Code::Remote;

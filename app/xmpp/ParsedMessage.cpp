@@ -72,8 +72,8 @@ QString stripFallback(const Element &message, const QString &body, const QString
     QString result;
     qsizetype point = 0;
     for (qsizetype i = 0; i < body.size(); ++point) {
-        const qsizetype width = body.at(i).isHighSurrogate() && i + 1 < body.size()
-                && body.at(i + 1).isLowSurrogate()
+        const qsizetype width
+            = body.at(i).isHighSurrogate() && i + 1 < body.size() && body.at(i + 1).isLowSurrogate()
             ? 2
             : 1;
         if (size_t(point) >= drop.size() || !drop[size_t(point)])
@@ -185,8 +185,7 @@ void parseModeration(const Element &message, const MessageContext &context, Pars
         mod.stanzaId = m.stanzaId;
     } else {
         const bool fromRoom = m.type == ParsedMessage::Type::GroupChat && m.from.isValid()
-            && m.from.isBare()
-            && (!context.archive.isValid() || m.from == context.archive.bare());
+            && m.from.isBare() && (!context.archive.isValid() || m.from == context.archive.bare());
         if (!fromRoom || mod.stanzaId.isEmpty()) {
             m.ignored.append(u"moderation from "_s + m.from.toString());
             return;
@@ -292,7 +291,8 @@ qsizetype utf16Index(QStringView text, qsizetype codePoints)
     for (qsizetype n = 0; n < codePoints; ++n) {
         if (i >= text.size())
             return -1;
-        i += (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+        i += (text.at(i).isHighSurrogate() && i + 1 < text.size()
+              && text.at(i + 1).isLowSurrogate())
             ? 2
             : 1;
     }
@@ -303,7 +303,8 @@ qsizetype codePointCount(QStringView text)
 {
     qsizetype count = 0;
     for (qsizetype i = 0; i < text.size(); ++count)
-        i += (text.at(i).isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+        i += (text.at(i).isHighSurrogate() && i + 1 < text.size()
+              && text.at(i + 1).isLowSurrogate())
             ? 2
             : 1;
     return count;

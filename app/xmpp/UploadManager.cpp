@@ -51,7 +51,8 @@ UploadError slotError(const IqError &error)
     } else if (error.condition == u"not-allowed" || error.condition == u"forbidden"
                || error.condition == u"not-authorized") {
         e.code = UploadError::Code::NotAllowed;
-    } else if (error.condition == u"service-unavailable" || error.condition == u"feature-not-implemented"
+    } else if (error.condition == u"service-unavailable"
+               || error.condition == u"feature-not-implemented"
                || error.condition == u"item-not-found") {
         e.code = UploadError::Code::NotAvailable;
     } else {
@@ -78,12 +79,13 @@ QString UploadError::describe() const
         return QCoreApplication::translate(context, "The server does not offer file uploads.");
     case Code::TooLarge:
         if (maxSize > 0)
-            return QCoreApplication::translate(context, "The file is too large: the server accepts up to %1.")
+            return QCoreApplication::translate(
+                       context, "The file is too large: the server accepts up to %1.")
                 .arg(QLocale().formattedDataSize(maxSize));
         return QCoreApplication::translate(context, "The file is too large for the server.");
     case Code::QuotaExceeded:
-        return QCoreApplication::translate(context,
-                                           "The server's upload quota is used up. Try again later.");
+        return QCoreApplication::translate(
+            context, "The server's upload quota is used up. Try again later.");
     case Code::NotAllowed:
         return QCoreApplication::translate(context, "This account may not upload files.");
     case Code::FileUnreadable:
@@ -123,21 +125,23 @@ Task<Jid, UploadError> UploadManager::ensureService()
     if (!m_disco)
         return readyTask<Jid, UploadError>(UploadError {UploadError::Code::NotAvailable});
     Promise<Jid, UploadError> promise;
-    m_disco->discoverServices().then(this, [this, promise](const Expected<ServerServices, DiscoError> &r) mutable {
-        if (!r.ok()) {
-            UploadError e {r.error().code == DiscoError::Code::NotConnected ? UploadError::Code::NotConnected
-                                                                            : UploadError::Code::NotAvailable};
-            e.detail = r.error().condition;
-            promise.finish(e);
-            return;
-        }
-        if (!r.value().upload.isValid()) {
-            promise.finish(UploadError {UploadError::Code::NotAvailable});
-            return;
-        }
-        setService(r.value().upload, r.value().uploadMaxSize);
-        promise.finish(m_service);
-    });
+    m_disco->discoverServices().then(
+        this, [this, promise](const Expected<ServerServices, DiscoError> &r) mutable {
+            if (!r.ok()) {
+                UploadError e {r.error().code == DiscoError::Code::NotConnected
+                                   ? UploadError::Code::NotConnected
+                                   : UploadError::Code::NotAvailable};
+                e.detail = r.error().condition;
+                promise.finish(e);
+                return;
+            }
+            if (!r.value().upload.isValid()) {
+                promise.finish(UploadError {UploadError::Code::NotAvailable});
+                return;
+            }
+            setService(r.value().upload, r.value().uploadMaxSize);
+            promise.finish(m_service);
+        });
     return promise.task();
 }
 
@@ -159,53 +163,60 @@ Task<UploadSlot, UploadError> UploadManager::requestSlot(const QString &fileName
         promise.finish(UploadError {UploadError::Code::NotConnected});
         return promise.task();
     }
-    ensureService().then(this, [this, promise, fileName, size, contentType](const Expected<Jid, UploadError> &s) mutable {
-        if (!s.ok()) {
-            promise.finish(s.error());
-            return;
-        }
-        if (m_maxSize >= 0 && size > m_maxSize) {
-            UploadError e {UploadError::Code::TooLarge};
-            e.maxSize = m_maxSize;
-            promise.finish(e);
-            return;
-        }
-        Element request(u"request"_s, ns::HttpUpload);
-        request.setAttribute(u"filename"_s, fileName).setAttribute(u"size"_s, QString::number(size));
-        if (!contentType.isEmpty())
-            request.setAttribute(u"content-type"_s, contentType);
-        Element iq(u"iq"_s, ns::Client);
-        iq.setAttribute(u"type"_s, u"get"_s).setAttribute(u"to"_s, s.value().toString()).appendChild(request);
-        m_client->sendIq(iq).then(this, [this, promise](const Expected<Element, IqError> &r) mutable {
-            if (!r.ok()) {
-                promise.finish(slotError(r.error()));
+    ensureService().then(
+        this,
+        [this, promise, fileName, size, contentType](const Expected<Jid, UploadError> &s) mutable {
+            if (!s.ok()) {
+                promise.finish(s.error());
                 return;
             }
-            const Element slot = r.value().child(u"slot", ns::HttpUpload);
-            const Element putElement = slot.child(u"put", ns::HttpUpload);
-            UploadSlot result;
-            result.putUrl = QUrl(putElement.attribute(u"url"), QUrl::StrictMode);
-            result.getUrl = QUrl(slot.child(u"get", ns::HttpUpload).attribute(u"url"), QUrl::StrictMode);
-            if (!acceptableUrl(result.putUrl) || !acceptableUrl(result.getUrl)) {
-                UploadError e {UploadError::Code::InsecureUrl};
-                e.detail = putElement.attribute(u"url");
+            if (m_maxSize >= 0 && size > m_maxSize) {
+                UploadError e {UploadError::Code::TooLarge};
+                e.maxSize = m_maxSize;
                 promise.finish(e);
                 return;
             }
-            for (const Element &header : putElement.children(u"header", ns::HttpUpload)) {
-                const QString name = header.attribute(u"name");
-                // XEP-0363: only these; anything else (or a line break) is dropped.
-                if (name.compare(u"Authorization"_s, Qt::CaseInsensitive) != 0
-                    && name.compare(u"Cookie"_s, Qt::CaseInsensitive) != 0
-                    && name.compare(u"Expires"_s, Qt::CaseInsensitive) != 0)
-                    continue;
-                QString value = header.text();
-                value.remove(u'\r').remove(u'\n');
-                result.headers.append({name.toLatin1(), value.toUtf8()});
-            }
-            promise.finish(result);
+            Element request(u"request"_s, ns::HttpUpload);
+            request.setAttribute(u"filename"_s, fileName)
+                .setAttribute(u"size"_s, QString::number(size));
+            if (!contentType.isEmpty())
+                request.setAttribute(u"content-type"_s, contentType);
+            Element iq(u"iq"_s, ns::Client);
+            iq.setAttribute(u"type"_s, u"get"_s)
+                .setAttribute(u"to"_s, s.value().toString())
+                .appendChild(request);
+            m_client->sendIq(iq).then(
+                this, [this, promise](const Expected<Element, IqError> &r) mutable {
+                    if (!r.ok()) {
+                        promise.finish(slotError(r.error()));
+                        return;
+                    }
+                    const Element slot = r.value().child(u"slot", ns::HttpUpload);
+                    const Element putElement = slot.child(u"put", ns::HttpUpload);
+                    UploadSlot result;
+                    result.putUrl = QUrl(putElement.attribute(u"url"), QUrl::StrictMode);
+                    result.getUrl = QUrl(slot.child(u"get", ns::HttpUpload).attribute(u"url"),
+                                         QUrl::StrictMode);
+                    if (!acceptableUrl(result.putUrl) || !acceptableUrl(result.getUrl)) {
+                        UploadError e {UploadError::Code::InsecureUrl};
+                        e.detail = putElement.attribute(u"url");
+                        promise.finish(e);
+                        return;
+                    }
+                    for (const Element &header : putElement.children(u"header", ns::HttpUpload)) {
+                        const QString name = header.attribute(u"name");
+                        // XEP-0363: only these; anything else (or a line break) is dropped.
+                        if (name.compare(u"Authorization"_s, Qt::CaseInsensitive) != 0
+                            && name.compare(u"Cookie"_s, Qt::CaseInsensitive) != 0
+                            && name.compare(u"Expires"_s, Qt::CaseInsensitive) != 0)
+                            continue;
+                        QString value = header.text();
+                        value.remove(u'\r').remove(u'\n');
+                        result.headers.append({name.toLatin1(), value.toUtf8()});
+                    }
+                    promise.finish(result);
+                });
         });
-    });
     return promise.task();
 }
 
@@ -239,32 +250,36 @@ Task<QUrl, UploadError> UploadManager::upload(QIODevice *body, qint64 size, cons
 {
     Promise<QUrl, UploadError> promise;
     requestSlot(fileName, size, contentType)
-        .then(this, [this, body, size, fileName, contentType, promise](const Expected<UploadSlot, UploadError> &r) mutable {
-            if (!r.ok()) {
-                body->deleteLater();
-                promise.finish(r.error());
-                return;
-            }
-            put(r.value(), body, size, fileName, contentType, promise);
-        });
+        .then(this,
+              [this, body, size, fileName, contentType,
+               promise](const Expected<UploadSlot, UploadError> &r) mutable {
+                  if (!r.ok()) {
+                      body->deleteLater();
+                      promise.finish(r.error());
+                      return;
+                  }
+                  put(r.value(), body, size, fileName, contentType, promise);
+              });
     return promise.task();
 }
 
-void UploadManager::put(const UploadSlot &slot, QIODevice *body, qint64 size, const QString &fileName,
-                        const QString &contentType, Promise<QUrl, UploadError> promise)
+void UploadManager::put(const UploadSlot &slot, QIODevice *body, qint64 size,
+                        const QString &fileName, const QString &contentType,
+                        Promise<QUrl, UploadError> promise)
 {
     QNetworkRequest request(slot.putUrl);
     request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     request.setHeader(QNetworkRequest::ContentLengthHeader, size);
     for (const auto &[name, value] : slot.headers)
         request.setRawHeader(name, value);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(m_transferTimeoutMs);
     QNetworkReply *reply = m_nam->put(request, body);
     body->setParent(reply); // lives as long as the transfer
-    connect(reply, &QNetworkReply::uploadProgress, this, [this, fileName](qint64 sent, qint64 total) {
-        Q_EMIT progress(fileName, sent, total);
-    });
+    connect(
+        reply, &QNetworkReply::uploadProgress, this,
+        [this, fileName](qint64 sent, qint64 total) { Q_EMIT progress(fileName, sent, total); });
     const QUrl getUrl = slot.getUrl;
     connect(reply, &QNetworkReply::finished, this, [reply, getUrl, promise]() mutable {
         reply->deleteLater();

@@ -9,8 +9,8 @@ namespace chorus::xmpp {
 
 QDateTime parseXmppDateTime(QStringView text)
 {
-    static const QRegularExpression re(
-        u"^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?(Z|[+-]\\d{2}:\\d{2})$"_s);
+    static const QRegularExpression re(u"^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})"
+                                       u"(?:\\.(\\d{1,9}))?(Z|[+-]\\d{2}:\\d{2})$"_s);
     const QRegularExpressionMatch m = re.match(text);
     if (!m.hasMatch())
         return {};

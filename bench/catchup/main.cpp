@@ -26,7 +26,9 @@ namespace {
 
 int fail(const QString &why)
 {
-    std::printf("%s\n", QJsonDocument(QJsonObject {{u"error"_s, why}}).toJson(QJsonDocument::Compact).constData());
+    std::printf(
+        "%s\n",
+        QJsonDocument(QJsonObject {{u"error"_s, why}}).toJson(QJsonDocument::Compact).constData());
     return 1;
 }
 
@@ -50,7 +52,8 @@ int main(int argc, char **argv)
 
     QTemporaryDir dir;
     QString error;
-    auto server = TestServer::startPrivate(cli.value(u"server"_s), dir.path() + u"/server"_s, {}, &error);
+    auto server
+        = TestServer::startPrivate(cli.value(u"server"_s), dir.path() + u"/server"_s, {}, &error);
     if (!server)
         return fail(error);
     struct Stop
@@ -80,13 +83,16 @@ int main(int argc, char **argv)
     for (int r = 0; r < rooms; ++r) {
         for (int m = 0; m < missed; ++m) {
             Element msg(u"message"_s, u"jabber:client"_s);
-            msg.setAttribute(u"to"_s, requests[r].archive.toString()).setAttribute(u"type"_s, u"groupchat"_s);
-            msg.appendTextChild(u"body"_s, u"jabber:client"_s, u"missed %1 in room %2"_s.arg(m).arg(r));
+            msg.setAttribute(u"to"_s, requests[r].archive.toString())
+                .setAttribute(u"type"_s, u"groupchat"_s);
+            msg.appendTextChild(u"body"_s, u"jabber:client"_s,
+                                u"missed %1 in room %2"_s.arg(m).arg(r));
             member.client().send(msg);
         }
     }
     expectedEchoes += qsizetype(rooms) * missed;
-    if (!LiveAccount::waitFor([&] { return member.recorder().messages.size() >= expectedEchoes; }, 120000))
+    if (!LiveAccount::waitFor([&] { return member.recorder().messages.size() >= expectedEchoes; },
+                              120000))
         return fail(u"the rooms did not echo every message"_s);
 
     LiveAccount coach(*server, u"coach"_s);
@@ -112,7 +118,9 @@ int main(int argc, char **argv)
     LiveAccount::waitFor([&] { return finished == rooms; }, 300000);
     const qint64 catchupMs = timer.elapsed();
     if (finished != rooms || delivered != rooms * missed || failures)
-        return fail(u"caught up %1 rooms, %2 messages, %3 failures"_s.arg(finished).arg(delivered).arg(failures));
+        return fail(
+            u"caught up %1 rooms, %2 messages, %3 failures"_s.arg(finished).arg(delivered).arg(
+                failures));
 
     // Nothing missing: the caller says so and no query goes out.
     const int catchupQueries = queries;
@@ -124,15 +132,16 @@ int main(int argc, char **argv)
     mam.catchUp(requests);
     const qint64 upToDateMs = timer.elapsed();
 
-    QJsonObject out {{u"server"_s, server->kind()},
-                     {u"rooms"_s, rooms},
-                     {u"messages"_s, delivered},
-                     {u"concurrency"_s, mam.maxConcurrentQueries()},
-                     {u"catchup_ms"_s, catchupMs},
-                     {u"messages_per_s"_s, catchupMs > 0 ? qRound64(delivered * 1000.0 / catchupMs) : 0},
-                     {u"queries"_s, catchupQueries},
-                     {u"uptodate_ms"_s, upToDateMs},
-                     {u"uptodate_queries"_s, queries + mam.queriesInFlight()}};
+    QJsonObject out {
+        {u"server"_s, server->kind()},
+        {u"rooms"_s, rooms},
+        {u"messages"_s, delivered},
+        {u"concurrency"_s, mam.maxConcurrentQueries()},
+        {u"catchup_ms"_s, catchupMs},
+        {u"messages_per_s"_s, catchupMs > 0 ? qRound64(delivered * 1000.0 / catchupMs) : 0},
+        {u"queries"_s, catchupQueries},
+        {u"uptodate_ms"_s, upToDateMs},
+        {u"uptodate_queries"_s, queries + mam.queriesInFlight()}};
     std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
     return 0;
 }

@@ -110,7 +110,8 @@ bool LiveAccount::joinRoom(const Jid &room, const QString &nick)
                 continue;
             if (p.attribute(u"type") == u"error")
                 return true;
-            for (const Element &status : p.child(u"x", xmpp::ns::MucUser).children(u"status", xmpp::ns::MucUser)) {
+            for (const Element &status :
+                 p.child(u"x", xmpp::ns::MucUser).children(u"status", xmpp::ns::MucUser)) {
                 if (status.attribute(u"code") == u"110") {
                     self = p;
                     return true;
@@ -122,7 +123,8 @@ bool LiveAccount::joinRoom(const Jid &room, const QString &nick)
     if (!joined || self.isNull())
         return false;
     bool created = false;
-    for (const Element &status : self.child(u"x", xmpp::ns::MucUser).children(u"status", xmpp::ns::MucUser))
+    for (const Element &status :
+         self.child(u"x", xmpp::ns::MucUser).children(u"status", xmpp::ns::MucUser))
         created = created || status.attribute(u"code") == u"201";
     if (created) {
         // A new room: accept the default configuration (an "instant room").
@@ -131,7 +133,8 @@ bool LiveAccount::joinRoom(const Jid &room, const QString &nick)
         Element owner(u"iq"_s, xmpp::ns::Client);
         owner.setAttribute(u"type"_s, u"set"_s)
             .setAttribute(u"to"_s, room.toString())
-            .appendChild(Element(u"query"_s, u"http://jabber.org/protocol/muc#owner"_s).appendChild(form));
+            .appendChild(
+                Element(u"query"_s, u"http://jabber.org/protocol/muc#owner"_s).appendChild(form));
         if (!iq(owner).ok())
             return false;
     }

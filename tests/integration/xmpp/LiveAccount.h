@@ -45,7 +45,8 @@ public:
     /// (by the room), empty on timeout.
     QString sendToRoom(const xmpp::Jid &room, const QString &body);
     /// Sends an iq and waits for its reply.
-    chorus::Expected<xmpp::Element, xmpp::IqError> iq(const xmpp::Element &request, int timeoutMs = 20000);
+    chorus::Expected<xmpp::Element, xmpp::IqError> iq(const xmpp::Element &request,
+                                                      int timeoutMs = 20000);
     /// Waits until `condition` holds (spinning the event loop).
     static bool waitFor(const std::function<bool()> &condition, int timeoutMs = 20000);
 

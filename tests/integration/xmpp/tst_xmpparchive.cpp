@@ -70,7 +70,8 @@ void tst_XmppArchive::catchUpAfterOfflineNoLossNoDuplicate()
         // What the operator stored last: the live copy's stanza-id, given by the room.
         QVERIFY(LiveAccount::waitFor([&] {
             for (const Element &m : op.recorder().messages) {
-                const auto parsed = ParsedMessage::fromStanza(m, MessageContext {op.jid(), {}, {}, {}});
+                const auto parsed
+                    = ParsedMessage::fromStanza(m, MessageContext {op.jid(), {}, {}, {}});
                 if (parsed && parsed->stanzaId == resumeId)
                     return true;
             }
@@ -151,9 +152,10 @@ void tst_XmppArchive::unknownResumePointFallsBack()
     // Two messages we "have", then the time of the last one we stored, then three new.
     QVERIFY(!member.sendToRoom(room, u"old 1"_s).isEmpty());
     QVERIFY(!member.sendToRoom(room, u"old 2"_s).isEmpty());
-    QTest::qWait(1100);
+    // Prosody reads 'start' to the whole second: keep two seconds on each side.
+    QTest::qWait(2100);
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    QTest::qWait(1100);
+    QTest::qWait(2100);
     QStringList ids;
     for (int i = 1; i <= 3; ++i)
         ids.append(member.sendToRoom(room, u"m%1"_s.arg(i)));
@@ -245,7 +247,8 @@ void tst_XmppArchive::liveMessagesParsed()
 
     // The correction holds against its original; Bob "correcting" it would not.
     const bool occupantIds = !gotOriginal->occupantId.isEmpty();
-    qInfo("%s: occupant-id %s", qPrintable(m_server->kind()), occupantIds ? "assigned" : "not assigned");
+    qInfo("%s: occupant-id %s", qPrintable(m_server->kind()),
+          occupantIds ? "assigned" : "not assigned");
     RecentMessages recent(bob.jid());
     recent.remember(*gotOriginal);
     QCOMPARE(recent.check(*gotFix, occupantIds), CorrectionVerdict::Accepted);
@@ -277,22 +280,24 @@ void tst_XmppArchive::moderationSupport()
     qInfo("%s: room advertises XEP-0425 %s", qPrintable(m_server->kind()),
           version ? (*version == ModerationVersion::V03 ? "v0.3" : "v0.2") : "no");
     const qsizetype seen = member.recorder().messages.size();
-    const auto reply = owner.iq(buildModerationRequest(room, spam, u"spam"_s,
-                                                        version.value_or(ModerationVersion::V02)));
+    const auto reply = owner.iq(
+        buildModerationRequest(room, spam, u"spam"_s, version.value_or(ModerationVersion::V02)));
     if (!version) {
         // The server lacks moderation: the request is refused, nothing is retracted.
         QVERIFY(!reply.ok());
         qInfo("%s: moderation request refused: %s", qPrintable(m_server->kind()),
               qPrintable(reply.error().condition));
-        QVERIFY(!LiveAccount::waitFor([&] {
-            for (qsizetype i = seen; i < member.recorder().messages.size(); ++i) {
-                const auto p = ParsedMessage::fromStanza(member.recorder().messages[i],
-                                                         MessageContext {member.jid(), {}, {}, {}});
-                if (p && p->moderation)
-                    return true;
-            }
-            return false;
-        }, 500));
+        QVERIFY(!LiveAccount::waitFor(
+            [&] {
+                for (qsizetype i = seen; i < member.recorder().messages.size(); ++i) {
+                    const auto p = ParsedMessage::fromStanza(
+                        member.recorder().messages[i], MessageContext {member.jid(), {}, {}, {}});
+                    if (p && p->moderation)
+                        return true;
+                }
+                return false;
+            },
+            500));
         return;
     }
     QVERIFY(reply.ok());
@@ -329,12 +334,16 @@ void tst_XmppArchive::carbonsFromAnotherResource()
 
     // A friend writes to the phone; the phone answers.
     Element toPhone(u"message"_s, ns::Client);
-    toPhone.setAttribute(u"to"_s, phone.jid().toString()).setAttribute(u"type"_s, u"chat"_s)
-        .setAttribute(u"id"_s, u"f1"_s).appendTextChild(u"body"_s, ns::Client, u"are you coming?"_s);
+    toPhone.setAttribute(u"to"_s, phone.jid().toString())
+        .setAttribute(u"type"_s, u"chat"_s)
+        .setAttribute(u"id"_s, u"f1"_s)
+        .appendTextChild(u"body"_s, ns::Client, u"are you coming?"_s);
     other.client().send(toPhone);
     Element fromPhone(u"message"_s, ns::Client);
-    fromPhone.setAttribute(u"to"_s, other.jid().bare().toString()).setAttribute(u"type"_s, u"chat"_s)
-        .setAttribute(u"id"_s, u"p1"_s).appendTextChild(u"body"_s, ns::Client, u"on my way"_s);
+    fromPhone.setAttribute(u"to"_s, other.jid().bare().toString())
+        .setAttribute(u"type"_s, u"chat"_s)
+        .setAttribute(u"id"_s, u"p1"_s)
+        .appendTextChild(u"body"_s, ns::Client, u"on my way"_s);
     QVERIFY(LiveAccount::waitFor([&] { return !phone.recorder().messages.isEmpty(); }));
     phone.client().send(fromPhone);
 
@@ -360,18 +369,20 @@ void tst_XmppArchive::carbonsFromAnotherResource()
     MamQuery own;
     own.with = other.jid().bare();
     QStringList bodies;
-    QVERIFY(LiveAccount::waitFor([&] {
-        auto page = mam.query(own);
-        LiveAccount::waitFor([&] { return page.isFinished(); });
-        bodies.clear();
-        if (!page.isFinished() || !page.result().ok())
-            return false;
-        for (const ParsedMessage &m : page.result().value().messages) {
-            if (m.stanzaIdBy == desk.jid().bare() && !m.stanzaId.isEmpty())
-                bodies.append(m.body);
-        }
-        return bodies.size() == 2;
-    }, 10000));
+    QVERIFY(LiveAccount::waitFor(
+        [&] {
+            auto page = mam.query(own);
+            LiveAccount::waitFor([&] { return page.isFinished(); });
+            bodies.clear();
+            if (!page.isFinished() || !page.result().ok())
+                return false;
+            for (const ParsedMessage &m : page.result().value().messages) {
+                if (m.stanzaIdBy == desk.jid().bare() && !m.stanzaId.isEmpty())
+                    bodies.append(m.body);
+            }
+            return bodies.size() == 2;
+        },
+        10000));
     QCOMPARE(bodies, (QStringList {u"are you coming?"_s, u"on my way"_s}));
 }
 

@@ -30,19 +30,20 @@ Bookmark group(const TestServer &server, const QString &name)
     return b;
 }
 
-template <typename T, typename E>
-chorus::Expected<T, E> await(chorus::Task<T, E> task)
+template <typename T, typename E> chorus::Expected<T, E> await(chorus::Task<T, E> task)
 {
     LiveAccount::waitFor([&] { return task.isFinished(); }, 30000);
     if (!task.isFinished())
         qFatal("request did not finish");
     const auto result = task.result();
     if (!result.ok())
-        qWarning("request failed: %s %s", qPrintable(result.error().condition), qPrintable(result.error().text));
+        qWarning("request failed: %s %s", qPrintable(result.error().condition),
+                 qPrintable(result.error().text));
     return result;
 }
 
-Element pubsubIq(const QString &type, const QString &pubsubNs, const Element &payload, const QString &to = {})
+Element pubsubIq(const QString &type, const QString &pubsubNs, const Element &payload,
+                 const QString &to = {})
 {
     Element iq(u"iq"_s, ns::Client);
     iq.setAttribute(u"type"_s, type);
@@ -120,8 +121,10 @@ void tst_XmppBookmarks::roundTripAcrossDevices()
         return !list.isEmpty() && list.first().name == bali.name && !list.first().autojoin;
     }));
     QVERIFY(await(deskBookmarks.remove(lisbon.jid)).ok());
-    const bool pushed = LiveAccount::waitFor([&] { return phoneBookmarks.bookmarks().size() == 1; }, 3000);
-    qInfo("%s: removal pushed to the other device: %s", qPrintable(m_server->kind()), pushed ? "yes" : "no");
+    const bool pushed
+        = LiveAccount::waitFor([&] { return phoneBookmarks.bookmarks().size() == 1; }, 3000);
+    qInfo("%s: removal pushed to the other device: %s", qPrintable(m_server->kind()),
+          pushed ? "yes" : "no");
     if (!pushed) {
         // ejabberd 23.01 sends no retraction events for PEP, even with notify_retract
         // set: the other device learns of the removal at its next fetch.
@@ -148,9 +151,10 @@ void tst_XmppBookmarks::roundTripAcrossDevices()
     // The node is private: another account cannot read it.
     LiveAccount stranger(*m_server, account());
     QVERIFY(stranger.connect());
-    const auto peek = stranger.iq(pubsubIq(u"get"_s, ns::PubSub,
-                                           Element(u"items"_s, ns::PubSub).setAttribute(u"node"_s, ns::Bookmarks),
-                                           desk.jid().bare().toString()));
+    const auto peek = stranger.iq(
+        pubsubIq(u"get"_s, ns::PubSub,
+                 Element(u"items"_s, ns::PubSub).setAttribute(u"node"_s, ns::Bookmarks),
+                 desk.jid().bare().toString()));
     QVERIFY(!peek.ok() || !peek.value().toXml().contains(bali.jid.toString().toUtf8()));
     qInfo("%s: stranger reading the node: %s", qPrintable(m_server->kind()),
           peek.ok() ? "empty result" : qPrintable(peek.error().condition));
@@ -173,7 +177,8 @@ void tst_XmppBookmarks::truncationIsNoticed()
     configure.appendChild(makeSubmitForm(u"http://jabber.org/protocol/pubsub#node_config"_s,
                                          {{u"pubsub#max_items"_s, {u"3"_s}}}));
     const auto configured = desk.iq(pubsubIq(u"set"_s, ns::PubSubOwner, configure));
-    QVERIFY2(configured.ok(), qPrintable(configured.ok() ? QString() : configured.error().condition));
+    QVERIFY2(configured.ok(),
+             qPrintable(configured.ok() ? QString() : configured.error().condition));
     for (int i = 1; i < 5; ++i) {
         const auto saved = await(bookmarks.save(groups[i]));
         QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().condition));
@@ -187,7 +192,8 @@ void tst_XmppBookmarks::truncationIsNoticed()
     // Never lose a group: all five are listed, whatever the server kept.
     QCOMPARE(s.bookmarks.size(), 5);
     for (const Bookmark &g : groups)
-        QVERIFY(std::any_of(s.bookmarks.cbegin(), s.bookmarks.cend(), [&](const Bookmark &b) { return b.jid == g.jid; }));
+        QVERIFY(std::any_of(s.bookmarks.cbegin(), s.bookmarks.cend(),
+                            [&](const Bookmark &b) { return b.jid == g.jid; }));
     QCOMPARE(s.serverCount, 3); // the server really truncated
     QCOMPARE(s.serverLimit, 3);
     QCOMPARE(s.notKeptByServer.size(), 2);
@@ -257,11 +263,14 @@ void tst_XmppBookmarks::legacyBookmarksAreMigrated()
     QCOMPARE(fetched.value().bookmarks.first().jid, legacy.jid);
     QVERIFY(bookmarks.legacyMigrationDone());
     // And it is in XEP-0402 now, for every other client.
-    QVERIFY(LiveAccount::waitFor([&] {
-        const auto items = desk.iq(pubsubIq(u"get"_s, ns::PubSub,
-                                            Element(u"items"_s, ns::PubSub).setAttribute(u"node"_s, ns::Bookmarks)));
-        return items.ok() && items.value().toXml().contains(legacy.jid.toString().toUtf8());
-    }, 10000));
+    QVERIFY(LiveAccount::waitFor(
+        [&] {
+            const auto items = desk.iq(
+                pubsubIq(u"get"_s, ns::PubSub,
+                         Element(u"items"_s, ns::PubSub).setAttribute(u"node"_s, ns::Bookmarks)));
+            return items.ok() && items.value().toXml().contains(legacy.jid.toString().toUtf8());
+        },
+        10000));
 }
 
 QTEST_GUILESS_MAIN(tst_XmppBookmarks)

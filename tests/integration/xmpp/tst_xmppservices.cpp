@@ -71,8 +71,9 @@ void tst_XmppServices::discoFindsServices()
     QCOMPARE(s.upload.domain(), u"upload."_s + m_server->domain());
     QVERIFY(s.uploadMaxSize > 0);
     QVERIFY(s.server.hasIdentity(u"server", u"im"));
-    qInfo("%s: muc %s, upload %s (max %lld bytes); account features: %s", qPrintable(m_server->kind()),
-          qPrintable(s.muc.toString()), qPrintable(s.upload.toString()), s.uploadMaxSize,
+    qInfo("%s: muc %s, upload %s (max %lld bytes); account features: %s",
+          qPrintable(m_server->kind()), qPrintable(s.muc.toString()),
+          qPrintable(s.upload.toString()), s.uploadMaxSize,
           qPrintable(s.account.features.filter(u"bookmarks"_s).join(u", "_s)));
     // At login only: asking again costs nothing.
     const int queries = disco.queriesSent();
@@ -124,8 +125,10 @@ void tst_XmppServices::uploadRoundTrip()
     for (char &c : data)
         c = char(QRandomGenerator::global()->bounded(256));
     QSignalSpy progress(&upload, &UploadManager::progress);
-    const auto url = await(upload.uploadData(data, u"r\u00e9sum\u00e9 2026.bin"_s, u"application/octet-stream"_s));
-    QVERIFY2(url.ok(), qPrintable(url.ok() ? QString() : url.error().describe() + u' ' + url.error().detail));
+    const auto url = await(
+        upload.uploadData(data, u"r\u00e9sum\u00e9 2026.bin"_s, u"application/octet-stream"_s));
+    QVERIFY2(url.ok(),
+             qPrintable(url.ok() ? QString() : url.error().describe() + u' ' + url.error().detail));
     qInfo("%s: uploaded to %s", qPrintable(m_server->kind()), qPrintable(url.value().toString()));
     QVERIFY(!progress.isEmpty());
 
@@ -150,13 +153,15 @@ void tst_XmppServices::uploadTooLarge()
     const qint64 limit = services.value().uploadMaxSize;
     QVERIFY(limit > 0);
     // Refused before asking: the limit from the service's form.
-    const auto local = await(upload.requestSlot(u"big.bin"_s, limit + 1, u"application/octet-stream"_s));
+    const auto local
+        = await(upload.requestSlot(u"big.bin"_s, limit + 1, u"application/octet-stream"_s));
     QVERIFY(!local.ok());
     QCOMPARE(local.error().code, UploadError::Code::TooLarge);
     QCOMPARE(local.error().maxSize, limit);
     // And by the service itself when we do not know its limit.
     upload.setService(services.value().upload, -1);
-    const auto remote = await(upload.requestSlot(u"big.bin"_s, limit + 1, u"application/octet-stream"_s));
+    const auto remote
+        = await(upload.requestSlot(u"big.bin"_s, limit + 1, u"application/octet-stream"_s));
     QVERIFY(!remote.ok());
     qInfo("%s: service refused an oversized slot: code %d, max %lld", qPrintable(m_server->kind()),
           int(remote.error().code), remote.error().maxSize);

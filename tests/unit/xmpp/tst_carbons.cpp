@@ -155,9 +155,10 @@ void tst_Carbons::carbonFromAnotherJidIsDropped()
     // The attack: Mallory wraps a message in <received/> to make us show it as a copy.
     m_c->server.send(carbon("mallory@localhost/x", "received", "alice@localhost/phone",
                             "user@localhost", "transfer the money"));
-    m_c->server.send(carbon("mallory@localhost", "sent", "user@localhost/laptop",
-                            "alice@localhost", "I quit"));
-    m_c->server.send(carbon("localhost", "received", "alice@localhost/phone", "user@localhost", "x"));
+    m_c->server.send(
+        carbon("mallory@localhost", "sent", "user@localhost/laptop", "alice@localhost", "I quit"));
+    m_c->server.send(
+        carbon("localhost", "received", "alice@localhost/phone", "user@localhost", "x"));
     QTRY_COMPARE(m_carbons->droppedCount(), 3);
     QCOMPARE(copies.size(), 0);
     QVERIFY(m_sink->seen.isEmpty()); // claimed and dropped, not passed on
@@ -168,7 +169,8 @@ void tst_Carbons::carbonFromOurFullJidOrNoFromIsDropped()
 {
     loginAndAnswerEnable();
     QSignalSpy copies(m_carbons.get(), &CarbonsManager::carbonReceived);
-    m_c->server.send(carbon("user@localhost/other", "received", "alice@localhost/p", "user@localhost", "x"));
+    m_c->server.send(
+        carbon("user@localhost/other", "received", "alice@localhost/p", "user@localhost", "x"));
     m_c->server.send(carbon("", "received", "alice@localhost/p", "user@localhost", "x"));
     QTRY_COMPARE(m_carbons->droppedCount(), 2);
     QCOMPARE(copies.size(), 0);
@@ -178,7 +180,8 @@ void tst_Carbons::sentCopyOfSomeoneElsesMessageIsDropped()
 {
     loginAndAnswerEnable();
     QSignalSpy copies(m_carbons.get(), &CarbonsManager::carbonReceived);
-    m_c->server.send(carbon("user@localhost", "sent", "alice@localhost/phone", "bob@localhost", "x"));
+    m_c->server.send(
+        carbon("user@localhost", "sent", "alice@localhost/phone", "bob@localhost", "x"));
     QTRY_COMPARE(m_carbons->droppedCount(), 1);
     QCOMPARE(copies.size(), 0);
 }
@@ -187,7 +190,8 @@ void tst_Carbons::receivedCopyNotForUsIsDropped()
 {
     loginAndAnswerEnable();
     QSignalSpy copies(m_carbons.get(), &CarbonsManager::carbonReceived);
-    m_c->server.send(carbon("user@localhost", "received", "alice@localhost/phone", "bob@localhost", "x"));
+    m_c->server.send(
+        carbon("user@localhost", "received", "alice@localhost/phone", "bob@localhost", "x"));
     QTRY_COMPARE(m_carbons->droppedCount(), 1);
     QCOMPARE(copies.size(), 0);
 }

@@ -23,12 +23,14 @@ DiscoInfo exodusSimple()
 {
     DiscoInfo info;
     info.identities.append({u"client"_s, u"pc"_s, u"Exodus 0.9.1"_s, {}});
-    info.features = {u"http://jabber.org/protocol/caps"_s, u"http://jabber.org/protocol/disco#info"_s,
-                     u"http://jabber.org/protocol/disco#items"_s, u"http://jabber.org/protocol/muc"_s};
+    info.features
+        = {u"http://jabber.org/protocol/caps"_s, u"http://jabber.org/protocol/disco#info"_s,
+           u"http://jabber.org/protocol/disco#items"_s, u"http://jabber.org/protocol/muc"_s};
     return info;
 }
 
-QByteArray infoReply(const QString &id, const QString &from, const DiscoInfo &info, const QString &node = {})
+QByteArray infoReply(const QString &id, const QString &from, const DiscoInfo &info,
+                     const QString &node = {})
 {
     Element iq(u"iq"_s, ns::Client);
     iq.setAttribute(u"type"_s, u"result"_s).setAttribute(u"id"_s, id).setAttribute(u"from"_s, from);
@@ -94,7 +96,8 @@ void tst_Disco::capsHashSimpleExample()
 {
     const DiscoInfo info = exodusSimple();
     QCOMPARE(info.capsString(),
-             u"client/pc//Exodus 0.9.1<http://jabber.org/protocol/caps<http://jabber.org/protocol/disco#info<"
+             u"client/pc//Exodus "
+             u"0.9.1<http://jabber.org/protocol/caps<http://jabber.org/protocol/disco#info<"
              "http://jabber.org/protocol/disco#items<http://jabber.org/protocol/muc<"_s);
     QCOMPARE(info.capsVer(), u"QgayPKawpkPSDYmwT/WM94uAlu0="_s);
     QVERIFY(info.isValidForCaps());
@@ -104,7 +107,8 @@ void tst_Disco::capsHashComplexExample()
 {
     // XEP-0115 example 2: two identities with xml:lang and an extended info form.
     const auto query = Element::fromXml(
-        "<query xmlns='http://jabber.org/protocol/disco#info' node='http://psi-im.org#q07IKJEyjvHSyhy//CH0CxmKi8w='>"
+        "<query xmlns='http://jabber.org/protocol/disco#info' "
+        "node='http://psi-im.org#q07IKJEyjvHSyhy//CH0CxmKi8w='>"
         "<identity xml:lang='en' category='client' name='Psi 0.11' type='pc'/>"
         "<identity xml:lang='el' category='client' name='&#x03A8; 0.11' type='pc'/>"
         "<feature var='http://jabber.org/protocol/caps'/>"
@@ -112,7 +116,8 @@ void tst_Disco::capsHashComplexExample()
         "<feature var='http://jabber.org/protocol/disco#items'/>"
         "<feature var='http://jabber.org/protocol/muc'/>"
         "<x xmlns='jabber:x:data' type='result'>"
-        "<field var='FORM_TYPE' type='hidden'><value>urn:xmpp:dataforms:softwareinfo</value></field>"
+        "<field var='FORM_TYPE' "
+        "type='hidden'><value>urn:xmpp:dataforms:softwareinfo</value></field>"
         "<field var='ip_version'><value>ipv4</value><value>ipv6</value></field>"
         "<field var='os'><value>Mac</value></field>"
         "<field var='os_version'><value>10.5.1</value></field>"
@@ -161,7 +166,8 @@ void tst_Disco::ownInfoFromExtensions()
 void tst_Disco::answersQueriesAboutUs()
 {
     const QString ver = m_disco->ownCapsVer();
-    m_c->server.send("<iq type='get' from='localhost' id='d1'><query xmlns='http://jabber.org/protocol/disco#info' node='"
+    m_c->server.send("<iq type='get' from='localhost' id='d1'><query "
+                     "xmlns='http://jabber.org/protocol/disco#info' node='"
                      + (m_disco->capsNode() + u'#' + ver).toUtf8() + "'/></iq>");
     Element reply = nextIq();
     QCOMPARE(reply.attribute(u"type"), u"result"_s);
@@ -170,14 +176,17 @@ void tst_Disco::answersQueriesAboutUs()
     const auto info = DiscoInfo::fromQuery(reply.child(u"query", ns::DiscoInfo));
     QVERIFY(info);
     QCOMPARE(info->capsVer(), ver); // what we answer hashes to what we announce
-    QCOMPARE(reply.child(u"query", ns::DiscoInfo).attribute(u"node"), m_disco->capsNode() + u'#' + ver);
+    QCOMPARE(reply.child(u"query", ns::DiscoInfo).attribute(u"node"),
+             m_disco->capsNode() + u'#' + ver);
 
-    m_c->server.send("<iq type='get' from='alice@localhost/p' id='d2'><query xmlns='http://jabber.org/protocol/disco#info' node='other#x'/></iq>");
+    m_c->server.send("<iq type='get' from='alice@localhost/p' id='d2'><query "
+                     "xmlns='http://jabber.org/protocol/disco#info' node='other#x'/></iq>");
     reply = nextIq();
     QCOMPARE(reply.attribute(u"type"), u"error"_s);
     QVERIFY(reply.child(u"error", ns::Client).hasChild(u"item-not-found", ns::Stanzas));
 
-    m_c->server.send("<iq type='get' from='alice@localhost/p' id='d3'><query xmlns='http://jabber.org/protocol/disco#items'/></iq>");
+    m_c->server.send("<iq type='get' from='alice@localhost/p' id='d3'><query "
+                     "xmlns='http://jabber.org/protocol/disco#items'/></iq>");
     reply = nextIq();
     QCOMPARE(reply.attribute(u"type"), u"result"_s);
     QVERIFY(reply.hasChild(u"query", ns::DiscoItems));
@@ -212,8 +221,10 @@ void tst_Disco::capsAreCachedByVer()
     const DiscoInfo info = exodusSimple();
     const QString ver = info.capsVer();
     auto presence = [&](const QString &from) {
-        return "<presence from='" + from.toUtf8() + "'><c xmlns='http://jabber.org/protocol/caps' hash='sha-1'"
-               " node='http://exodus.example' ver='" + ver.toUtf8() + "'/></presence>";
+        return "<presence from='" + from.toUtf8()
+            + "'><c xmlns='http://jabber.org/protocol/caps' hash='sha-1'"
+              " node='http://exodus.example' ver='"
+            + ver.toUtf8() + "'/></presence>";
     };
     // Three occupants of a room run the same client.
     for (const QString &nick : {u"a"_s, u"b"_s, u"c"_s})
@@ -222,7 +233,8 @@ void tst_Disco::capsAreCachedByVer()
     auto a = m_disco->capsInfo(Jid::fromString(u"bali@conference.localhost/a"));
     auto b = m_disco->capsInfo(Jid::fromString(u"bali@conference.localhost/b"));
     const Element iq = nextIq();
-    QCOMPARE(iq.child(u"query", ns::DiscoInfo).attribute(u"node"), u"http://exodus.example#"_s + ver);
+    QCOMPARE(iq.child(u"query", ns::DiscoInfo).attribute(u"node"),
+             u"http://exodus.example#"_s + ver);
     QVERIFY(m_c->server.staysSilent(100)); // one query for the ver, not one per occupant
     m_c->server.send(infoReply(iq.attribute(u"id"), u"bali@conference.localhost/a"_s, info,
                                u"http://exodus.example#"_s + ver));
@@ -243,8 +255,10 @@ void tst_Disco::capsAreCachedByVer()
 void tst_Disco::unverifiedCapsAreNotCachedByVer()
 {
     const QString claimed = exodusSimple().capsVer();
-    m_c->server.send("<presence from='mallory@localhost/x'><c xmlns='http://jabber.org/protocol/caps' hash='sha-1'"
-                     " node='http://evil.example' ver='" + claimed.toUtf8() + "'/></presence>");
+    m_c->server.send("<presence from='mallory@localhost/x'><c "
+                     "xmlns='http://jabber.org/protocol/caps' hash='sha-1'"
+                     " node='http://evil.example' ver='"
+                     + claimed.toUtf8() + "'/></presence>");
     QTest::qWait(30);
     auto task = m_disco->capsInfo(Jid::fromString(u"mallory@localhost/x"));
     const Element iq = nextIq();
@@ -262,8 +276,10 @@ void tst_Disco::capsCacheSurvivesFreshSession()
     persisted.insert(exodusSimple().capsVer(), exodusSimple());
     m_disco->setCapsCache(persisted);
     m_disco->onSessionStarted(false);
-    m_c->server.send("<presence from='alice@localhost/p'><c xmlns='http://jabber.org/protocol/caps' hash='sha-1'"
-                     " node='http://exodus.example' ver='" + exodusSimple().capsVer().toUtf8() + "'/></presence>");
+    m_c->server.send(
+        "<presence from='alice@localhost/p'><c xmlns='http://jabber.org/protocol/caps' hash='sha-1'"
+        " node='http://exodus.example' ver='"
+        + exodusSimple().capsVer().toUtf8() + "'/></presence>");
     QTest::qWait(30);
     auto task = m_disco->capsInfo(Jid::fromString(u"alice@localhost/p"));
     QVERIFY(task.isFinished());
@@ -277,7 +293,9 @@ void tst_Disco::discoverServices()
     QHash<QString, Element> asked;
     for (int i = 0; i < 3; ++i) {
         const Element iq = nextIq();
-        asked.insert(iq.attribute(u"to") + (iq.hasChild(u"query", ns::DiscoItems) ? u"#items"_s : u""_s), iq);
+        asked.insert(iq.attribute(u"to")
+                         + (iq.hasChild(u"query", ns::DiscoItems) ? u"#items"_s : u""_s),
+                     iq);
     }
     QVERIFY(asked.contains(u"localhost"_s));
     QVERIFY(asked.contains(u"localhost#items"_s));
@@ -289,11 +307,14 @@ void tst_Disco::discoverServices()
     DiscoInfo account;
     account.identities.append({u"account"_s, u"registered"_s, {}, {}});
     account.features = {u"http://jabber.org/protocol/pubsub#publish-options"_s};
-    m_c->server.send(infoReply(asked[u"user@localhost"_s].attribute(u"id"), u"user@localhost"_s, account));
-    m_c->server.send("<iq type='result' from='localhost' id='" + asked[u"localhost#items"_s].attribute(u"id").toUtf8()
-                     + "'><query xmlns='http://jabber.org/protocol/disco#items'>"
-                       "<item jid='conference.localhost'/><item jid='upload.localhost'/>"
-                       "<item jid='proxy.localhost'/><item jid='localhost' node='announce'/></query></iq>");
+    m_c->server.send(
+        infoReply(asked[u"user@localhost"_s].attribute(u"id"), u"user@localhost"_s, account));
+    m_c->server.send(
+        "<iq type='result' from='localhost' id='"
+        + asked[u"localhost#items"_s].attribute(u"id").toUtf8()
+        + "'><query xmlns='http://jabber.org/protocol/disco#items'>"
+          "<item jid='conference.localhost'/><item jid='upload.localhost'/>"
+          "<item jid='proxy.localhost'/><item jid='localhost' node='announce'/></query></iq>");
     QHash<QString, Element> items;
     for (int i = 0; i < 3; ++i) {
         const Element iq = nextIq();
@@ -304,16 +325,21 @@ void tst_Disco::discoverServices()
     DiscoInfo muc;
     muc.identities.append({u"conference"_s, u"text"_s, u"Chatrooms"_s, {}});
     muc.features = {u"http://jabber.org/protocol/muc"_s};
-    m_c->server.send(infoReply(items[u"conference.localhost"_s].attribute(u"id"), u"conference.localhost"_s, muc));
+    m_c->server.send(infoReply(items[u"conference.localhost"_s].attribute(u"id"),
+                               u"conference.localhost"_s, muc));
     DiscoInfo upload;
     upload.identities.append({u"store"_s, u"file"_s, u"HTTP File Upload"_s, {}});
     upload.features = {ns::HttpUpload};
-    upload.forms.append(*Element::fromXml("<x xmlns='jabber:x:data' type='result'>"
-                                          "<field var='FORM_TYPE' type='hidden'><value>urn:xmpp:http:upload:0</value></field>"
-                                          "<field var='max-file-size'><value>10485760</value></field></x>"));
-    m_c->server.send(infoReply(items[u"upload.localhost"_s].attribute(u"id"), u"upload.localhost"_s, upload));
-    m_c->server.send("<iq type='error' from='proxy.localhost' id='" + items[u"proxy.localhost"_s].attribute(u"id").toUtf8()
-                     + "'><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+    upload.forms.append(*Element::fromXml(
+        "<x xmlns='jabber:x:data' type='result'>"
+        "<field var='FORM_TYPE' type='hidden'><value>urn:xmpp:http:upload:0</value></field>"
+        "<field var='max-file-size'><value>10485760</value></field></x>"));
+    m_c->server.send(
+        infoReply(items[u"upload.localhost"_s].attribute(u"id"), u"upload.localhost"_s, upload));
+    m_c->server.send("<iq type='error' from='proxy.localhost' id='"
+                     + items[u"proxy.localhost"_s].attribute(u"id").toUtf8()
+                     + "'><error type='cancel'><service-unavailable "
+                       "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
     QTRY_VERIFY(task.isFinished());
     QVERIFY(task.result().ok());
     const ServerServices s = task.result().value();

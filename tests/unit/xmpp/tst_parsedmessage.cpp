@@ -81,9 +81,10 @@ private Q_SLOTS:
 
 void tst_ParsedMessage::basicGroupchat()
 {
-    const ParsedMessage m = parse(groupchat("alice", "m1",
-                                            "<body>Hello</body><origin-id xmlns='urn:xmpp:sid:0' id='o1'/>"
-                                            "<subject>Trip</subject><thread>t1</thread>"));
+    const ParsedMessage m
+        = parse(groupchat("alice", "m1",
+                          "<body>Hello</body><origin-id xmlns='urn:xmpp:sid:0' id='o1'/>"
+                          "<subject>Trip</subject><thread>t1</thread>"));
     QCOMPARE(m.type, ParsedMessage::Type::GroupChat);
     QCOMPARE(m.room(), Jid::fromString(Room));
     QCOMPARE(m.nick(), u"alice"_s);
@@ -109,25 +110,28 @@ void tst_ParsedMessage::stanzaIdOnlyFromTheRoom()
     // The attack: an occupant adds a stanza-id claiming to be the room's (or anyone's)
     // to collide with or replace another message. Only by='room' counts, and a spoofed
     // one placed first does not win over the room's.
-    const ParsedMessage m = parse(groupchat("mallory", "m2",
-                                            "<body>x</body>"
-                                            "<stanza-id xmlns='urn:xmpp:sid:0' by='coach@localhost' id='fake1'/>"
-                                            "<stanza-id xmlns='urn:xmpp:sid:0' by='other@conference.localhost' id='fake2'/>"
-                                            "<stanza-id xmlns='urn:xmpp:sid:0' by='bali@conference.localhost' id='real'/>"));
+    const ParsedMessage m = parse(
+        groupchat("mallory", "m2",
+                  "<body>x</body>"
+                  "<stanza-id xmlns='urn:xmpp:sid:0' by='coach@localhost' id='fake1'/>"
+                  "<stanza-id xmlns='urn:xmpp:sid:0' by='other@conference.localhost' id='fake2'/>"
+                  "<stanza-id xmlns='urn:xmpp:sid:0' by='bali@conference.localhost' id='real'/>"));
     QCOMPARE(m.stanzaId, u"real"_s);
     QCOMPARE(m.stanzaIdBy, Jid::fromString(Room));
     QCOMPARE(m.ignored.size(), 2);
 
-    const ParsedMessage none = parse(groupchat("mallory", "m3",
-                                               "<body>x</body><stanza-id xmlns='urn:xmpp:sid:0' by='coach@localhost' id='fake'/>"));
+    const ParsedMessage none = parse(groupchat(
+        "mallory", "m3",
+        "<body>x</body><stanza-id xmlns='urn:xmpp:sid:0' by='coach@localhost' id='fake'/>"));
     QVERIFY(none.stanzaId.isEmpty());
 }
 
 void tst_ParsedMessage::stanzaIdForChatOnlyFromOurAccount()
 {
-    const ParsedMessage ok = parse("<message type='chat' from='alice@localhost/p' id='c1'><body>hi</body>"
-                                   "<stanza-id xmlns='urn:xmpp:sid:0' by='alice@localhost' id='fromalice'/>"
-                                   "<stanza-id xmlns='urn:xmpp:sid:0' by='coach@localhost' id='ours'/></message>");
+    const ParsedMessage ok
+        = parse("<message type='chat' from='alice@localhost/p' id='c1'><body>hi</body>"
+                "<stanza-id xmlns='urn:xmpp:sid:0' by='alice@localhost' id='fromalice'/>"
+                "<stanza-id xmlns='urn:xmpp:sid:0' by='coach@localhost' id='ours'/></message>");
     QCOMPARE(ok.stanzaId, u"ours"_s);
     QCOMPARE(ok.stanzaIdBy, Own.bare());
 }
@@ -139,7 +143,8 @@ void tst_ParsedMessage::stanzaIdFromArchiveIsTheResultId()
     c.archiveId = u"arch-7"_s;
     c.archiveStamp = QDateTime(QDate(2024, 5, 1), QTime(10, 0), Qt::UTC);
     const ParsedMessage m = parse(groupchat("alice", "m1",
-                                            "<body>old</body><stanza-id xmlns='urn:xmpp:sid:0' by='bali@conference.localhost' id='arch-7'/>"),
+                                            "<body>old</body><stanza-id xmlns='urn:xmpp:sid:0' "
+                                            "by='bali@conference.localhost' id='arch-7'/>"),
                                   c);
     QCOMPARE(m.stanzaId, u"arch-7"_s);
     QCOMPARE(m.archive, Jid::fromString(Room));
@@ -150,44 +155,50 @@ void tst_ParsedMessage::stanzaIdFromArchiveIsTheResultId()
 void tst_ParsedMessage::correctionOfItselfIsRefused()
 {
     // CVE-2021-41055: a message whose replace id is its own id made a client loop.
-    const ParsedMessage m = parse(groupchat("alice", "same",
-                                            "<body>x</body><replace xmlns='urn:xmpp:message-correct:0' id='same'/>"));
+    const ParsedMessage m = parse(groupchat(
+        "alice", "same", "<body>x</body><replace xmlns='urn:xmpp:message-correct:0' id='same'/>"));
     QVERIFY(m.correctionRefused);
     QVERIFY(m.replaceId.isEmpty());
     QVERIFY(!m.isCorrection());
-    QCOMPARE(checkCorrection(MessageAuthor::of(m, Own), m, Own, false), CorrectionVerdict::SelfReference);
+    QCOMPARE(checkCorrection(MessageAuthor::of(m, Own), m, Own, false),
+             CorrectionVerdict::SelfReference);
     // It stays an ordinary message: nothing is lost.
     QCOMPARE(m.body, u"x"_s);
 }
 
 void tst_ParsedMessage::correctionOfItselfByOriginIdIsRefused()
 {
-    const ParsedMessage m = parse(groupchat("alice", "",
-                                            "<body>x</body><origin-id xmlns='urn:xmpp:sid:0' id='o'/>"
-                                            "<replace xmlns='urn:xmpp:message-correct:0' id='o'/>"));
+    const ParsedMessage m
+        = parse(groupchat("alice", "",
+                          "<body>x</body><origin-id xmlns='urn:xmpp:sid:0' id='o'/>"
+                          "<replace xmlns='urn:xmpp:message-correct:0' id='o'/>"));
     QVERIFY(m.correctionRefused);
 }
 
 void tst_ParsedMessage::correctionFromAnotherOccupantIsRejected()
 {
     RecentMessages recent(Own);
-    const ParsedMessage original = parse(groupchat("alice", "a1",
-                                                   "<body>meet at 9</body><occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-alice'/>"));
+    const ParsedMessage original = parse(groupchat(
+        "alice", "a1",
+        "<body>meet at 9</body><occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-alice'/>"));
     recent.remember(original);
     // The attack: Mallory "corrects" Alice's message.
-    const ParsedMessage forged = parse(groupchat("mallory", "x1",
-                                                 "<body>meet at 5</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"
-                                                 "<occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-mallory'/>"));
+    const ParsedMessage forged = parse(
+        groupchat("mallory", "x1",
+                  "<body>meet at 5</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"
+                  "<occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-mallory'/>"));
     QCOMPARE(recent.check(forged, true), CorrectionVerdict::OtherSender);
     QCOMPARE(recent.check(forged, false), CorrectionVerdict::OtherSender);
     // Mallory takes Alice's nick after she left: the occupant-id still tells them apart.
-    const ParsedMessage nickThief = parse(groupchat("alice", "x2",
-                                                    "<body>meet at 5</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"
-                                                    "<occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-mallory'/>"));
+    const ParsedMessage nickThief = parse(
+        groupchat("alice", "x2",
+                  "<body>meet at 5</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"
+                  "<occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-mallory'/>"));
     QCOMPARE(recent.check(nickThief, true), CorrectionVerdict::OtherSender);
     // A correction in another room naming the same id.
-    const ParsedMessage elsewhere = parse("<message type='groupchat' from='other@conference.localhost/alice' id='x3'>"
-                                          "<body>y</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/></message>");
+    const ParsedMessage elsewhere
+        = parse("<message type='groupchat' from='other@conference.localhost/alice' id='x3'>"
+                "<body>y</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/></message>");
     QCOMPARE(recent.check(elsewhere, true), CorrectionVerdict::OriginalUnknown);
     QCOMPARE(checkCorrection(MessageAuthor::of(original, Own), elsewhere, Own, true),
              CorrectionVerdict::OtherConversation);
@@ -196,17 +207,20 @@ void tst_ParsedMessage::correctionFromAnotherOccupantIsRejected()
 void tst_ParsedMessage::correctionWithOccupantIds()
 {
     RecentMessages recent(Own);
-    recent.remember(parse(groupchat("alice", "a1",
-                                    "<body>meet at 9</body><occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-alice'/>")));
+    recent.remember(parse(groupchat(
+        "alice", "a1",
+        "<body>meet at 9</body><occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-alice'/>")));
     // Alice renamed herself to "ali": same occupant-id, accepted.
-    const ParsedMessage renamed = parse(groupchat("ali", "a2",
-                                                  "<body>meet at 10</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"
-                                                  "<occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-alice'/>"));
+    const ParsedMessage renamed = parse(
+        groupchat("ali", "a2",
+                  "<body>meet at 10</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"
+                  "<occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-alice'/>"));
     QCOMPARE(recent.check(renamed, true), CorrectionVerdict::Accepted);
     QCOMPARE(renamed.replaceId, u"a1"_s);
     // Without the occupant-id, where the room assigns them, it proves nothing.
-    const ParsedMessage bare = parse(groupchat("alice", "a3",
-                                               "<body>meet at 10</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"));
+    const ParsedMessage bare = parse(
+        groupchat("alice", "a3",
+                  "<body>meet at 10</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"));
     QCOMPARE(recent.check(bare, true), CorrectionVerdict::OtherSender);
 }
 
@@ -214,11 +228,13 @@ void tst_ParsedMessage::correctionByNickWithoutOccupantIds()
 {
     RecentMessages recent(Own);
     recent.remember(parse(groupchat("alice", "a1", "<body>meet at 9</body>")));
-    const ParsedMessage same = parse(groupchat("alice", "a2",
-                                               "<body>meet at 10</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"));
+    const ParsedMessage same = parse(
+        groupchat("alice", "a2",
+                  "<body>meet at 10</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"));
     QCOMPARE(recent.check(same, false), CorrectionVerdict::Accepted);
-    const ParsedMessage other = parse(groupchat("bob", "b1",
-                                                "<body>meet at 10</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"));
+    const ParsedMessage other = parse(
+        groupchat("bob", "b1",
+                  "<body>meet at 10</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"));
     QCOMPARE(recent.check(other, false), CorrectionVerdict::OtherSender);
     const ParsedMessage none = parse(groupchat("alice", "a4", "<body>x</body>"));
     QCOMPARE(recent.check(none, false), CorrectionVerdict::NotACorrection);
@@ -227,18 +243,23 @@ void tst_ParsedMessage::correctionByNickWithoutOccupantIds()
 void tst_ParsedMessage::correctionInPrivateChat()
 {
     RecentMessages recent(Own);
-    recent.remember(parse("<message type='chat' from='alice@localhost/phone' id='p1'><body>hi</body></message>"));
+    recent.remember(parse(
+        "<message type='chat' from='alice@localhost/phone' id='p1'><body>hi</body></message>"));
     // Another resource of the same account may correct; another account may not.
-    const ParsedMessage ok = parse("<message type='chat' from='alice@localhost/laptop' id='p2'><body>hey</body>"
-                                   "<replace xmlns='urn:xmpp:message-correct:0' id='p1'/></message>");
+    const ParsedMessage ok
+        = parse("<message type='chat' from='alice@localhost/laptop' id='p2'><body>hey</body>"
+                "<replace xmlns='urn:xmpp:message-correct:0' id='p1'/></message>");
     QCOMPARE(recent.check(ok, false), CorrectionVerdict::Accepted);
-    const ParsedMessage forged = parse("<message type='chat' from='mallory@localhost/x' id='p3'><body>hey</body>"
-                                       "<replace xmlns='urn:xmpp:message-correct:0' id='p1'/></message>");
+    const ParsedMessage forged
+        = parse("<message type='chat' from='mallory@localhost/x' id='p3'><body>hey</body>"
+                "<replace xmlns='urn:xmpp:message-correct:0' id='p1'/></message>");
     QCOMPARE(recent.check(forged, false), CorrectionVerdict::OriginalUnknown); // other conversation
     // Our own sent message (carbon), corrected by us from another device.
-    recent.remember(parse("<message type='chat' from='coach@localhost/phone' to='alice@localhost' id='s1'><body>x</body></message>"));
-    const ParsedMessage ours = parse("<message type='chat' from='coach@localhost/chorus' to='alice@localhost' id='s2'>"
-                                     "<body>y</body><replace xmlns='urn:xmpp:message-correct:0' id='s1'/></message>");
+    recent.remember(parse("<message type='chat' from='coach@localhost/phone' to='alice@localhost' "
+                          "id='s1'><body>x</body></message>"));
+    const ParsedMessage ours
+        = parse("<message type='chat' from='coach@localhost/chorus' to='alice@localhost' id='s2'>"
+                "<body>y</body><replace xmlns='urn:xmpp:message-correct:0' id='s1'/></message>");
     QCOMPARE(recent.check(ours, false), CorrectionVerdict::Accepted);
 }
 
@@ -248,8 +269,8 @@ void tst_ParsedMessage::recentMessagesKeepsFirstAuthor()
     recent.remember(parse(groupchat("alice", "a1", "<body>1</body>")));
     // Mallory reuses Alice's id for a message of his own: it cannot take the id over.
     recent.remember(parse(groupchat("mallory", "a1", "<body>2</body>")));
-    const ParsedMessage fix = parse(groupchat("mallory", "m9",
-                                              "<body>z</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"));
+    const ParsedMessage fix = parse(groupchat(
+        "mallory", "m9", "<body>z</body><replace xmlns='urn:xmpp:message-correct:0' id='a1'/>"));
     QCOMPARE(recent.check(fix, false), CorrectionVerdict::OtherSender);
     // Bounded: the oldest ids go first.
     recent.remember(parse(groupchat("bob", "b1", "<body>3</body>")));
@@ -260,11 +281,12 @@ void tst_ParsedMessage::recentMessagesKeepsFirstAuthor()
 
 void tst_ParsedMessage::replyWithFallbackStripped()
 {
-    const ParsedMessage m = parse(groupchat("bob", "r1",
-                                            "<body>&gt; alice: meet at 9\nok!</body>"
-                                            "<reply xmlns='urn:xmpp:reply:0' to='bali@conference.localhost/alice' id='sid-9'/>"
-                                            "<fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'>"
-                                            "<body start='0' end='19'/></fallback>"));
+    const ParsedMessage m = parse(groupchat(
+        "bob", "r1",
+        "<body>&gt; alice: meet at 9\nok!</body>"
+        "<reply xmlns='urn:xmpp:reply:0' to='bali@conference.localhost/alice' id='sid-9'/>"
+        "<fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'>"
+        "<body start='0' end='19'/></fallback>"));
     QVERIFY(m.reply);
     QCOMPARE(m.reply->id, u"sid-9"_s);
     QCOMPARE(m.reply->to, Jid::fromString(Room + u"/alice"_s));
@@ -276,11 +298,13 @@ void tst_ParsedMessage::replyFallbackCountsCodePoints()
 {
     // "> 🌴 x\n" is 6 code points but 7 UTF-16 units: counting units would eat a letter.
     const QString body = u"> \U0001F334 x\nyes"_s;
-    const ParsedMessage m = parse(groupchat("bob", "r2",
-                                            "<body>" + body.toHtmlEscaped().toUtf8() + "</body>"
-                                            "<reply xmlns='urn:xmpp:reply:0' id='sid-1'/>"
-                                            "<fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'>"
-                                            "<body start='0' end='6'/></fallback>"));
+    const ParsedMessage m
+        = parse(groupchat("bob", "r2",
+                          "<body>" + body.toHtmlEscaped().toUtf8()
+                              + "</body>"
+                                "<reply xmlns='urn:xmpp:reply:0' id='sid-1'/>"
+                                "<fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'>"
+                                "<body start='0' end='6'/></fallback>"));
     QCOMPARE(m.body, u"yes"_s);
     QCOMPARE(codePointCount(body), 9);
     QCOMPARE(utf16Index(body, 3), 4);
@@ -289,30 +313,34 @@ void tst_ParsedMessage::replyFallbackCountsCodePoints()
 
 void tst_ParsedMessage::replyFallbackOutOfRangeKeepsBody()
 {
-    const ParsedMessage m = parse(groupchat("bob", "r3",
-                                            "<body>short</body><reply xmlns='urn:xmpp:reply:0' id='s'/>"
-                                            "<fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'>"
-                                            "<body start='2' end='99'/></fallback>"));
+    const ParsedMessage m
+        = parse(groupchat("bob", "r3",
+                          "<body>short</body><reply xmlns='urn:xmpp:reply:0' id='s'/>"
+                          "<fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'>"
+                          "<body start='2' end='99'/></fallback>"));
     QCOMPARE(m.body, u"short"_s);
-    const ParsedMessage reversed = parse(groupchat("bob", "r4",
-                                                   "<body>short</body><reply xmlns='urn:xmpp:reply:0' id='s'/>"
-                                                   "<fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'>"
-                                                   "<body start='3' end='1'/></fallback>"));
+    const ParsedMessage reversed
+        = parse(groupchat("bob", "r4",
+                          "<body>short</body><reply xmlns='urn:xmpp:reply:0' id='s'/>"
+                          "<fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'>"
+                          "<body start='3' end='1'/></fallback>"));
     QCOMPARE(reversed.body, u"short"_s);
 }
 
 void tst_ParsedMessage::fallbackForUnknownFeatureKept()
 {
     // A fallback for something we do not implement is the only text we can show.
-    const ParsedMessage m = parse(groupchat("bob", "f1",
-                                            "<body>[poll] Which day?</body>"
-                                            "<fallback xmlns='urn:xmpp:fallback:0' for='urn:example:polls'/>"));
+    const ParsedMessage m
+        = parse(groupchat("bob", "f1",
+                          "<body>[poll] Which day?</body>"
+                          "<fallback xmlns='urn:xmpp:fallback:0' for='urn:example:polls'/>"));
     QCOMPARE(m.body, u"[poll] Which day?"_s);
     // And a reply fallback without a <reply/> is not stripped either.
-    const ParsedMessage noReply = parse(groupchat("bob", "f2",
-                                                  "<body>&gt; q\nanswer</body>"
-                                                  "<fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'>"
-                                                  "<body start='0' end='4'/></fallback>"));
+    const ParsedMessage noReply
+        = parse(groupchat("bob", "f2",
+                          "<body>&gt; q\nanswer</body>"
+                          "<fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'>"
+                          "<body start='0' end='4'/></fallback>"));
     QCOMPARE(noReply.body, u"> q\nanswer"_s);
 }
 
@@ -364,34 +392,37 @@ void tst_ParsedMessage::moderationFromOccupantIsIgnored()
 
 void tst_ParsedMessage::moderationFromOtherJidIsIgnored()
 {
-    for (const QByteArray &from : {QByteArray("mallory@localhost"), QByteArray("mallory@localhost/x"),
-                                   QByteArray("other@conference.localhost")}) {
+    for (const QByteArray &from :
+         {QByteArray("mallory@localhost"), QByteArray("mallory@localhost/x"),
+          QByteArray("other@conference.localhost")}) {
         const ParsedMessage chat = parse(
-            "<message type='chat' from='" + from + "' id='mod4'>"
-            "<apply-to id='sid-6' xmlns='urn:xmpp:fasten:0'>"
-            "<moderated by='bali@conference.localhost/coach' xmlns='urn:xmpp:message-moderate:0'>"
-            "<retract xmlns='urn:xmpp:message-retract:0'/></moderated></apply-to></message>");
+            "<message type='chat' from='" + from
+            + "' id='mod4'>"
+              "<apply-to id='sid-6' xmlns='urn:xmpp:fasten:0'>"
+              "<moderated by='bali@conference.localhost/coach' xmlns='urn:xmpp:message-moderate:0'>"
+              "<retract xmlns='urn:xmpp:message-retract:0'/></moderated></apply-to></message>");
         QVERIFY2(!chat.moderation, from.constData());
     }
     // A groupchat from a room, but in the archive of another room.
     MessageContext c = live();
     c.archive = Jid::fromString(Room);
     c.archiveId = u"a1"_s;
-    const ParsedMessage crossRoom = parse(
-        "<message type='groupchat' from='other@conference.localhost' id='mod5'>"
-        "<retract id='sid-5' xmlns='urn:xmpp:message-retract:1'>"
-        "<moderated by='other@conference.localhost/x' xmlns='urn:xmpp:message-moderate:1'/>"
-        "</retract></message>",
-        c);
+    const ParsedMessage crossRoom
+        = parse("<message type='groupchat' from='other@conference.localhost' id='mod5'>"
+                "<retract id='sid-5' xmlns='urn:xmpp:message-retract:1'>"
+                "<moderated by='other@conference.localhost/x' xmlns='urn:xmpp:message-moderate:1'/>"
+                "</retract></message>",
+                c);
     QVERIFY(!crossRoom.moderation);
 }
 
 void tst_ParsedMessage::moderationTombstoneOnlyFromArchive()
 {
-    const QByteArray tombstone = groupchat("alice", "m1",
-                                           "<moderated by='bali@conference.localhost/coach' xmlns='urn:xmpp:message-moderate:0'>"
-                                           "<retracted stamp='2024-05-01T10:00:00Z' xmlns='urn:xmpp:message-retract:0'/>"
-                                           "<reason>spam</reason></moderated>");
+    const QByteArray tombstone = groupchat(
+        "alice", "m1",
+        "<moderated by='bali@conference.localhost/coach' xmlns='urn:xmpp:message-moderate:0'>"
+        "<retracted stamp='2024-05-01T10:00:00Z' xmlns='urn:xmpp:message-retract:0'/>"
+        "<reason>spam</reason></moderated>");
     QVERIFY(!parse(tombstone).moderation); // live: an occupant could send this
     MessageContext c = live();
     c.archive = Jid::fromString(Room);
@@ -405,26 +436,28 @@ void tst_ParsedMessage::moderationTombstoneOnlyFromArchive()
 
 void tst_ParsedMessage::delayAndLegacyDelay()
 {
-    const ParsedMessage m = parse(groupchat("alice", "d1",
-                                            "<body>x</body><delay xmlns='urn:xmpp:delay' from='bali@conference.localhost'"
-                                            " stamp='2024-05-01T12:30:00.250+02:00'/>"));
+    const ParsedMessage m = parse(
+        groupchat("alice", "d1",
+                  "<body>x</body><delay xmlns='urn:xmpp:delay' from='bali@conference.localhost'"
+                  " stamp='2024-05-01T12:30:00.250+02:00'/>"));
     QCOMPARE(m.stamp, QDateTime(QDate(2024, 5, 1), QTime(10, 30, 0, 250), Qt::UTC));
     QCOMPARE(m.delayFrom, Jid::fromString(Room));
-    const ParsedMessage legacy = parse(groupchat("alice", "d2",
-                                                 "<body>x</body><x xmlns='jabber:x:delay' stamp='20240501T10:30:00'/>"));
+    const ParsedMessage legacy = parse(groupchat(
+        "alice", "d2", "<body>x</body><x xmlns='jabber:x:delay' stamp='20240501T10:30:00'/>"));
     QCOMPARE(legacy.stamp, QDateTime(QDate(2024, 5, 1), QTime(10, 30), Qt::UTC));
-    const ParsedMessage bad = parse(groupchat("alice", "d3",
-                                              "<body>x</body><delay xmlns='urn:xmpp:delay' stamp='yesterday'/>"));
+    const ParsedMessage bad = parse(groupchat(
+        "alice", "d3", "<body>x</body><delay xmlns='urn:xmpp:delay' stamp='yesterday'/>"));
     QVERIFY(!bad.stamp.isValid());
 }
 
 void tst_ParsedMessage::oobLinksOnlyHttp()
 {
-    const ParsedMessage m = parse(groupchat("alice", "o1",
-                                            "<body>https://up.example/a.jpg</body>"
-                                            "<x xmlns='jabber:x:oob'><url>https://up.example/a.jpg</url><desc>beach</desc></x>"
-                                            "<x xmlns='jabber:x:oob'><url>file:///etc/passwd</url></x>"
-                                            "<x xmlns='jabber:x:oob'><url>javascript:alert(1)</url></x>"));
+    const ParsedMessage m = parse(groupchat(
+        "alice", "o1",
+        "<body>https://up.example/a.jpg</body>"
+        "<x xmlns='jabber:x:oob'><url>https://up.example/a.jpg</url><desc>beach</desc></x>"
+        "<x xmlns='jabber:x:oob'><url>file:///etc/passwd</url></x>"
+        "<x xmlns='jabber:x:oob'><url>javascript:alert(1)</url></x>"));
     QCOMPARE(m.links.size(), 1);
     QCOMPARE(m.links.first().url, QUrl(u"https://up.example/a.jpg"_s));
     QCOMPARE(m.links.first().description, u"beach"_s);
@@ -435,11 +468,11 @@ void tst_ParsedMessage::forwardedIsNotUnwrapped()
 {
     // A forwarded message (XEP-0297) from a stranger that claims to be from us stays
     // the stranger's message: its inner body and sender are not taken.
-    const ParsedMessage m = parse(
-        "<message type='chat' from='mallory@localhost/x' id='fw1'>"
-        "<forwarded xmlns='urn:xmpp:forward:0'>"
-        "<message type='chat' from='coach@localhost/chorus' to='alice@localhost' id='in1'>"
-        "<body>I resign</body></message></forwarded></message>");
+    const ParsedMessage m
+        = parse("<message type='chat' from='mallory@localhost/x' id='fw1'>"
+                "<forwarded xmlns='urn:xmpp:forward:0'>"
+                "<message type='chat' from='coach@localhost/chorus' to='alice@localhost' id='in1'>"
+                "<body>I resign</body></message></forwarded></message>");
     QCOMPARE(m.from, Jid::fromString(u"mallory@localhost/x"));
     QVERIFY(m.body.isEmpty());
     QCOMPARE(m.id, u"fw1"_s);
@@ -448,19 +481,21 @@ void tst_ParsedMessage::forwardedIsNotUnwrapped()
 
 void tst_ParsedMessage::occupantIdOnlyForOccupants()
 {
-    const ParsedMessage occupant = parse(groupchat("alice", "1",
-                                                   "<body>x</body><occupant-id xmlns='urn:xmpp:occupant-id:0' id='oc'/>"));
+    const ParsedMessage occupant = parse(groupchat(
+        "alice", "1", "<body>x</body><occupant-id xmlns='urn:xmpp:occupant-id:0' id='oc'/>"));
     QCOMPARE(occupant.occupantId, u"oc"_s);
-    const ParsedMessage direct = parse("<message type='chat' from='alice@localhost/p' id='2'><body>x</body>"
-                                       "<occupant-id xmlns='urn:xmpp:occupant-id:0' id='oc'/></message>");
+    const ParsedMessage direct
+        = parse("<message type='chat' from='alice@localhost/p' id='2'><body>x</body>"
+                "<occupant-id xmlns='urn:xmpp:occupant-id:0' id='oc'/></message>");
     QVERIFY(direct.occupantId.isEmpty());
 }
 
 void tst_ParsedMessage::errorCondition()
 {
-    const ParsedMessage m = parse("<message type='error' from='bali@conference.localhost' id='e1'>"
-                                  "<error type='modify'><not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
-                                  "<text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>no</text></error></message>");
+    const ParsedMessage m
+        = parse("<message type='error' from='bali@conference.localhost' id='e1'>"
+                "<error type='modify'><not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+                "<text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>no</text></error></message>");
     QCOMPARE(m.type, ParsedMessage::Type::Error);
     QCOMPARE(m.errorCondition, u"not-acceptable"_s);
 }
@@ -517,18 +552,20 @@ void tst_ParsedMessage::builderReplyQuoteIsStrippedAgain()
 void tst_ParsedMessage::moderationRequestVersions()
 {
     QCOMPARE(moderationVersion({ns::MessageModerate0}), ModerationVersion::V02);
-    QCOMPARE(moderationVersion({ns::MessageModerate0, ns::MessageModerate1}), ModerationVersion::V03);
+    QCOMPARE(moderationVersion({ns::MessageModerate0, ns::MessageModerate1}),
+             ModerationVersion::V03);
     QVERIFY(!moderationVersion({u"http://jabber.org/protocol/muc"_s}));
     const Element v3 = buildModerationRequest(Jid::fromString(Room), u"sid-1"_s, u"spam"_s,
                                               ModerationVersion::V03);
     QCOMPARE(v3.attribute(u"to"), Room);
     QCOMPARE(v3.child(u"moderate", ns::MessageModerate1).attribute(u"id"), u"sid-1"_s);
     QVERIFY(v3.child(u"moderate", ns::MessageModerate1).hasChild(u"retract", ns::MessageRetract1));
-    const Element v2 = buildModerationRequest(Jid::fromString(Room), u"sid-1"_s, {},
-                                              ModerationVersion::V02);
+    const Element v2
+        = buildModerationRequest(Jid::fromString(Room), u"sid-1"_s, {}, ModerationVersion::V02);
     const Element applyTo = v2.child(u"apply-to", ns::Fasten);
     QCOMPARE(applyTo.attribute(u"id"), u"sid-1"_s);
-    QVERIFY(applyTo.child(u"moderate", ns::MessageModerate0).hasChild(u"retract", ns::MessageRetract0));
+    QVERIFY(
+        applyTo.child(u"moderate", ns::MessageModerate0).hasChild(u"retract", ns::MessageRetract0));
 }
 
 QTEST_GUILESS_MAIN(tst_ParsedMessage)

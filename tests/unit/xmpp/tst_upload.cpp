@@ -93,7 +93,8 @@ private Q_SLOTS:
 
 private:
     Element nextIq();
-    void answerSlot(const Element &iq, const QString &put, const QString &get, const QByteArray &headers = {});
+    void answerSlot(const Element &iq, const QString &put, const QString &get,
+                    const QByteArray &headers = {});
     std::unique_ptr<ScriptedClient> m_c;
     std::unique_ptr<UploadManager> m_upload;
 };
@@ -120,11 +121,13 @@ Element tst_Upload::nextIq()
     return e && e->name() == u"iq" ? *e : Element();
 }
 
-void tst_Upload::answerSlot(const Element &iq, const QString &put, const QString &get, const QByteArray &headers)
+void tst_Upload::answerSlot(const Element &iq, const QString &put, const QString &get,
+                            const QByteArray &headers)
 {
     m_c->server.send("<iq type='result' from='upload.localhost' id='" + iq.attribute(u"id").toUtf8()
-                     + "'><slot xmlns='urn:xmpp:http:upload:0'><put url='" + put.toHtmlEscaped().toUtf8() + "'>"
-                     + headers + "</put><get url='" + get.toHtmlEscaped().toUtf8() + "'/></slot></iq>");
+                     + "'><slot xmlns='urn:xmpp:http:upload:0'><put url='"
+                     + put.toHtmlEscaped().toUtf8() + "'>" + headers + "</put><get url='"
+                     + get.toHtmlEscaped().toUtf8() + "'/></slot></iq>");
 }
 
 void tst_Upload::slotRequestAndPut()
@@ -164,7 +167,8 @@ void tst_Upload::uploadFileGuessesType()
     HttpSink http(200);
     QTemporaryFile file(QDir::tempPath() + u"/chorus-XXXXXX.png"_s);
     QVERIFY(file.open());
-    file.write(QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+    file.write(QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk"
+                                      "+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
     file.close();
     auto task = m_upload->uploadFile(file.fileName());
     const Element iq = nextIq();
@@ -194,10 +198,12 @@ void tst_Upload::tooLargeFromService()
     m_upload->setService(Jid::fromString(u"upload.localhost"), -1); // limit not announced
     auto task = m_upload->uploadData("abc", u"a.txt"_s, u"text/plain"_s);
     const Element iq = nextIq();
-    m_c->server.send("<iq type='error' from='upload.localhost' id='" + iq.attribute(u"id").toUtf8()
-                     + "'><error type='modify'><not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
-                       "<file-too-large xmlns='urn:xmpp:http:upload:0'><max-file-size>2</max-file-size></file-too-large>"
-                       "</error></iq>");
+    m_c->server.send(
+        "<iq type='error' from='upload.localhost' id='" + iq.attribute(u"id").toUtf8()
+        + "'><error type='modify'><not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+          "<file-too-large "
+          "xmlns='urn:xmpp:http:upload:0'><max-file-size>2</max-file-size></file-too-large>"
+          "</error></iq>");
     QTRY_VERIFY(task.isFinished());
     QCOMPARE(task.result().error().code, UploadError::Code::TooLarge);
     QCOMPARE(task.result().error().maxSize, qint64(2));
@@ -207,9 +213,10 @@ void tst_Upload::quotaExceeded()
 {
     auto task = m_upload->requestSlot(u"a.txt"_s, 3, u"text/plain"_s);
     const Element iq = nextIq();
-    m_c->server.send("<iq type='error' from='upload.localhost' id='" + iq.attribute(u"id").toUtf8()
-                     + "'><error type='wait'><resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
-                       "<retry xmlns='urn:xmpp:http:upload:0' stamp='2030-01-01T00:00:00Z'/></error></iq>");
+    m_c->server.send(
+        "<iq type='error' from='upload.localhost' id='" + iq.attribute(u"id").toUtf8()
+        + "'><error type='wait'><resource-constraint xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+          "<retry xmlns='urn:xmpp:http:upload:0' stamp='2030-01-01T00:00:00Z'/></error></iq>");
     QTRY_VERIFY(task.isFinished());
     QCOMPARE(task.result().error().code, UploadError::Code::QuotaExceeded);
     QCOMPARE(task.result().error().retryAfter, QDateTime(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC));
@@ -228,7 +235,8 @@ void tst_Upload::notAllowed()
     auto task = m_upload->requestSlot(u"a.txt"_s, 3, u"text/plain"_s);
     const Element iq = nextIq();
     m_c->server.send("<iq type='error' from='upload.localhost' id='" + iq.attribute(u"id").toUtf8()
-                     + "'><error type='auth'><forbidden xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+                     + "'><error type='auth'><forbidden "
+                       "xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
     QTRY_VERIFY(task.isFinished());
     QCOMPARE(task.result().error().code, UploadError::Code::NotAllowed);
 }
