@@ -50,7 +50,7 @@ Element MucManager::groupMessage(const Jid &room, const QString &body) const
     Element message = baseMessage(room.bare(), u"groupchat"_s);
     message.appendTextChild(u"body"_s, ns::Client, body);
     // The origin-id lets us recognise our own message when the room reflects it.
-    message.appendChild(Element(u"origin-id"_s, ns::StanzaIds)
+    message.appendChild(Element(u"origin-id"_s, ns::StanzaId)
                             .setAttribute(u"id"_s, message.attribute(u"id")));
     return message;
 }
@@ -78,7 +78,7 @@ QString MucManager::sendPrivateMessage(const Jid &jid, const QString &nick, cons
     // XEP-0045 §7.5: marks it as a private message through the room, so clients and
     // carbons treat it as such.
     message.appendChild(Element(u"x"_s, ns::MucUser));
-    message.appendChild(Element(u"origin-id"_s, ns::StanzaIds)
+    message.appendChild(Element(u"origin-id"_s, ns::StanzaId)
                             .setAttribute(u"id"_s, message.attribute(u"id")));
     return client()->send(message) ? message.attribute(u"id") : QString();
 }

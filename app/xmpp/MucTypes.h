@@ -6,27 +6,13 @@
 #include "xmpp/Element.h"
 #include "xmpp/Error.h"
 #include "xmpp/Jid.h"
+#include "xmpp/Namespaces.h"
 
 #include <QList>
 #include <QMetaType>
 #include <QString>
 
 namespace chorus::xmpp {
-
-namespace ns {
-inline const QString Muc = QStringLiteral("http://jabber.org/protocol/muc");
-inline const QString MucUser = QStringLiteral("http://jabber.org/protocol/muc#user");
-inline const QString MucAdmin = QStringLiteral("http://jabber.org/protocol/muc#admin");
-inline const QString MucOwner = QStringLiteral("http://jabber.org/protocol/muc#owner");
-inline const QString MucRoomConfig = QStringLiteral("http://jabber.org/protocol/muc#roomconfig");
-inline const QString DirectInvite = QStringLiteral("jabber:x:conference"); ///< XEP-0249
-inline const QString OccupantId = QStringLiteral("urn:xmpp:occupant-id:0"); ///< XEP-0421
-inline const QString Delay = QStringLiteral("urn:xmpp:delay"); ///< XEP-0203
-inline const QString DataForms = QStringLiteral("jabber:x:data"); ///< XEP-0004
-inline const QString StanzaIds = QStringLiteral("urn:xmpp:sid:0"); ///< XEP-0359
-inline const QString MucSelfPingOptimization
-    = QStringLiteral("http://jabber.org/protocol/muc#self-ping-optimization"); ///< XEP-0410
-} // namespace ns
 
 /// An occupant's standing in a room right now (XEP-0045 §5.1).
 enum class MucRole { None, Visitor, Participant, Moderator };

@@ -42,6 +42,13 @@ inline const QString MessageModerate0 = QStringLiteral("urn:xmpp:message-moderat
 inline const QString MessageModerate1 = QStringLiteral("urn:xmpp:message-moderate:1"); ///< XEP-0425 v0.3
 inline const QString MessageRetract0 = QStringLiteral("urn:xmpp:message-retract:0"); ///< XEP-0424 v0.3
 inline const QString MessageRetract1 = QStringLiteral("urn:xmpp:message-retract:1"); ///< XEP-0424 v0.4
+inline const QString Muc = QStringLiteral("http://jabber.org/protocol/muc"); ///< XEP-0045
+inline const QString MucAdmin = QStringLiteral("http://jabber.org/protocol/muc#admin");
+inline const QString MucOwner = QStringLiteral("http://jabber.org/protocol/muc#owner");
+inline const QString MucRoomConfig = QStringLiteral("http://jabber.org/protocol/muc#roomconfig");
+inline const QString MucSelfPingOptimization
+    = QStringLiteral("http://jabber.org/protocol/muc#self-ping-optimization"); ///< XEP-0410
+inline const QString DirectInvite = QStringLiteral("jabber:x:conference"); ///< XEP-0249
 inline const QString MucUser = QStringLiteral("http://jabber.org/protocol/muc#user"); ///< XEP-0045
 inline const QString OccupantId = QStringLiteral("urn:xmpp:occupant-id:0"); ///< XEP-0421
 inline const QString Oob = QStringLiteral("jabber:x:oob"); ///< XEP-0066

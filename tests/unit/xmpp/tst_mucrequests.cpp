@@ -139,7 +139,7 @@ void tst_MucRequests::sendMessage()
     QCOMPARE(m.attribute(u"to"), m_room.toString());
     QCOMPARE(m.attribute(u"id"), id);
     QCOMPARE(m.childText(u"body", ns::Client), u"+1 接龙"_s);
-    QCOMPARE(m.child(u"origin-id", ns::StanzaIds).attribute(u"id"), id);
+    QCOMPARE(m.child(u"origin-id", ns::StanzaId).attribute(u"id"), id);
     QVERIFY(m_s->muc.sendMessage(MucScript::room(9), u"x"_s).isEmpty()); // not joined
     QVERIFY(!m_s->muc.setSubject(m_room, u"Trip day"_s).isEmpty());
     QCOMPARE(m_s->next().childText(u"subject", ns::Client), u"Trip day"_s);
