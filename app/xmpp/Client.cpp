@@ -429,6 +429,15 @@ void Client::scheduleReconnect(const Error &reason)
     Q_EMIT reconnecting(delay, reason);
 }
 
+void Client::reconnectNow()
+{
+    if (m_state != State::Reconnecting || !m_reconnectTimer.isActive())
+        return;
+    m_reconnectTimer.stop();
+    m_reconnectAttempt = 0;
+    startAttempt();
+}
+
 void Client::finishDisconnect(const Error &error)
 {
     m_reconnectTimer.stop();

@@ -58,6 +58,9 @@ public:
     void connectToServer();
     /// Closes the stream cleanly and stops reconnecting. The XEP-0198 session ends.
     void disconnectFromServer();
+    /// While waiting to reconnect after a drop: tries at once instead of waiting out the
+    /// back-off delay (the user pressed "reconnect now"). No-op in any other state.
+    void reconnectNow();
 
     State state() const { return m_state; }
     bool isConnected() const { return m_state == State::Connected; }
