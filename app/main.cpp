@@ -1,15 +1,18 @@
-// Composition root: arguments, translations, then the window.
+// Composition root: arguments, translations, the session, then the window (or, with
+// --headless, the agent that runs the workspace without one).
 #include "translations/Translations.h"
+#include "ui/AppController.h"
 #include "ui/MainWindow.h"
 #include "ui/Resources.h"
 #include "workspace/CommandLine.h"
+#include "workspace/HeadlessAgent.h"
 #include "workspace/Profile.h"
+#include "workspace/Session.h"
 
 #include "Version.h"
 
 #include <QApplication>
 #include <QSettings>
-#include <QTimer>
 
 #include <cstdio>
 #include <memory>
@@ -30,7 +33,7 @@ QStringList argumentList(int argc, char **argv)
 std::unique_ptr<QCoreApplication> makeApplication(int &argc, char **argv)
 {
     const QStringList args = argumentList(argc, argv);
-    if (CommandLine::wantsConsoleOnly(args))
+    if (CommandLine::wantsConsoleOnly(args) || CommandLine::wantsHeadless(args))
         return std::make_unique<QCoreApplication>(argc, argv);
     // A screenshot needs no screen: render offscreen when there is no display.
     if (CommandLine::wantsScreenshot(args) && qEnvironmentVariableIsEmpty("DISPLAY")
@@ -66,23 +69,19 @@ int main(int argc, char **argv)
     }
     const std::unique_ptr<QSettings> settings = profile.openSettings();
 
+    chorus::workspace::Session session(profile, settings.get());
+    if (options->headless) {
+        chorus::workspace::HeadlessAgent agent(&session);
+        if (!agent.start(*options))
+            return 1;
+        return app->exec();
+    }
+
     chorus::ui::initResources();
     chorus::ui::MainWindow window(settings.get());
+    chorus::ui::AppController controller(&session, &window);
     window.show();
-
-    if (!options->screenshotPath.isEmpty()) {
-        const QString path = options->screenshotPath;
-        QTimer::singleShot(300, &window, [&window, path] {
-            const bool saved = window.grab().save(path, "PNG");
-            if (saved)
-                std::printf("%s\n", qPrintable(QCoreApplication::translate(
-                                        "main", "Screenshot saved to %1").arg(path)));
-            else
-                std::fprintf(stderr, "%s\n", qPrintable(QCoreApplication::translate(
-                                                 "main", "Could not save a screenshot to %1")
-                                                 .arg(path)));
-            QCoreApplication::exit(saved ? 0 : 1);
-        });
-    }
+    if (!controller.start(*options))
+        return 1;
     return app->exec();
 }

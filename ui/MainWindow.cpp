@@ -387,6 +387,11 @@ void MainWindow::jumpTo(const QString &groupId, const QString &messageId)
     }
 }
 
+void MainWindow::openGroup(const QString &groupId, bool split)
+{
+    m_timelines->openGroup(groupId, split);
+}
+
 void MainWindow::showQuickSwitcher()
 {
     if (!m_workspace)

@@ -54,6 +54,8 @@ public:
 
     /// Opens a group and scrolls to one of its messages (from search or the inbox).
     void jumpTo(const QString &groupId, const QString &messageId);
+    /// Opens a group in the timeline area; `split` adds a pane beside the current one.
+    void openGroup(const QString &groupId, bool split = false);
 
 public Q_SLOTS:
     void showAbout();

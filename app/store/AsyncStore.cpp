@@ -87,14 +87,38 @@ void AsyncStore::dispatch(Role role, std::function<void(StoreSession *)> job)
         job(nullptr);
         return;
     }
+    if (role == Role::Reader) {
+        QMutexLocker lock(&m_readerGate);
+        if (m_readerOpening && !m_readerSettled) {
+            m_heldReads.append(std::move(job));
+            return;
+        }
+    }
     Worker *worker = role == Role::Writer ? m_writer : m_reader;
     QMetaObject::invokeMethod(
         worker, [worker, job = std::move(job)] { job(worker->session()); },
         Qt::QueuedConnection);
 }
 
+void AsyncStore::releaseHeldReads(StoreSession *session)
+{
+    QList<std::function<void(StoreSession *)>> held;
+    {
+        QMutexLocker lock(&m_readerGate);
+        m_readerSettled = true;
+        held = std::exchange(m_heldReads, {});
+    }
+    for (const auto &job : held)
+        job(session);
+}
+
 Task<Done, StoreError> AsyncStore::open()
 {
+    {
+        QMutexLocker lock(&m_readerGate);
+        m_readerOpening = true;
+        m_readerSettled = false;
+    }
     Promise<Done, StoreError> promise;
     Database::Options readerOptions = m_options.readerTuning;
     readerOptions.path = m_options.database.path;
@@ -110,13 +134,18 @@ Task<Done, StoreError> AsyncStore::open()
                 promise.finish(opened ? Expected<Done, StoreError>(StoreError::make(
                                    StoreError::Code::Closed, options.database.path))
                                       : opened);
+                releaseHeldReads(nullptr); // they fail with Closed: there is nothing to read
                 return;
             }
             // The schema is current now; the reader may open.
             QMetaObject::invokeMethod(
                 reader,
-                [reader, readerOptions, options, promise]() mutable {
-                    promise.finish(reader->open(readerOptions, {}, options.search));
+                [this, reader, readerOptions, options, promise]() mutable {
+                    const auto readerOpened = reader->open(readerOptions, {}, options.search);
+                    // Held reads run here, on the reader's thread, before any read
+                    // dispatched after this point.
+                    releaseHeldReads(readerOpened ? reader->session() : nullptr);
+                    promise.finish(readerOpened);
                 },
                 Qt::QueuedConnection);
         },

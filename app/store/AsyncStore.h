@@ -104,6 +104,14 @@ private:
     /// A write other than ingest was queued: later batches must not overtake it.
     void closeIngestGroup();
 
+    /// Reads asked for before the reader's connection is open wait for it (a workspace
+    /// asks for its groups while the writer is still migrating).
+    QMutex m_readerGate;
+    bool m_readerOpening = false;
+    bool m_readerSettled = false;
+    QList<std::function<void(StoreSession *)>> m_heldReads;
+    void releaseHeldReads(StoreSession *session);
+
     QMutex m_ingestMutex;
     QList<QList<PendingIngest>> m_ingestGroups; ///< each stored by one drainIngest()
     bool m_ingestGroupOpen = false;             ///< the last group may take more batches

@@ -60,14 +60,24 @@ void AccountController::save(const chat::AccountSettings &s)
     m_settings->sync();
 }
 
-void AccountController::signIn(const chat::AccountSettings &settings, const QString &password)
+void AccountController::signIn(const chat::AccountSettings &settings, const QString &password,
+                               bool keychainRequired)
 {
     m_current = settings;
     // The allowance is for a server on this machine only, whatever the user typed.
     if (m_current.allowPlaintextLoopback && !isLoopbackHost(m_current.host))
         m_current.allowPlaintextLoopback = false;
     m_credentials->writePassword(m_current.jid, password)
-        .then(this, [this, password](const Expected<Done, CredentialError> &written) {
+        .then(this, [this, password, keychainRequired](const Expected<Done, CredentialError> &written) {
+            if (!written.ok() && !keychainRequired) {
+                Q_EMIT keychainUnavailable(tr("The password could not be saved in the system "
+                                              "keychain (%1); it is used from the password "
+                                              "file this time only.")
+                                               .arg(written.error().message));
+                save(m_current);
+                connectWith(password);
+                return;
+            }
             if (!written.ok()) {
                 Q_EMIT signInFailed(tr("The password could not be saved in the system keychain "
                                        "(%1). Start a keychain service such as GNOME Keyring "

@@ -26,7 +26,11 @@ public:
     /// Stores the password in the keychain and the settings in QSettings, then connects.
     /// Fails early (signInFailed) when the keychain refuses: a password is never kept
     /// anywhere else.
-    void signIn(const chat::AccountSettings &settings, const QString &password);
+    /// With `keychainRequired` false (a password given in a file, for the demo or a
+    /// headless agent) a keychain that refuses is reported with keychainUnavailable() and
+    /// the account connects anyway: the file stays the password's only copy.
+    void signIn(const chat::AccountSettings &settings, const QString &password,
+                bool keychainRequired = true);
     /// Reads the saved account and its password and connects; signInFailed if either is
     /// missing.
     void restore();
@@ -39,6 +43,7 @@ public:
 
 Q_SIGNALS:
     void signInFailed(const QString &message);
+    void keychainUnavailable(const QString &message);
 
 private:
     void save(const chat::AccountSettings &settings);

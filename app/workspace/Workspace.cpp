@@ -4,6 +4,7 @@
 #include "workspace/GroupListModel.h"
 #include "workspace/MemberListModel.h"
 #include "workspace/TimelineModel.h"
+#include "store/AsyncStore.h"
 
 #include <QLoggingCategory>
 #include <QTimeZone>
@@ -19,8 +20,8 @@ constexpr int kHistoryPage = 50;
 
 } // namespace
 
-Workspace::Workspace(chat::ChatService *chat, QObject *parent)
-    : QObject(parent), m_chat(chat), m_groups(std::make_unique<GroupListModel>()),
+Workspace::Workspace(chat::ChatService *chat, store::AsyncStore *store, QObject *parent)
+    : QObject(parent), m_chat(chat), m_store(store), m_groups(std::make_unique<GroupListModel>()),
       m_attention(std::make_unique<AttentionInbox>())
 {
     connect(m_chat, &chat::ChatService::connectionStateChanged, this,
@@ -53,6 +54,87 @@ Workspace::~Workspace()
     qDeleteAll(m_members);
 }
 
+void Workspace::start()
+{
+    if (!m_store)
+        return;
+    m_store->groups().then(this, [this](const Expected<QList<chat::Group>, store::StoreError> &r) {
+        if (!r.ok()) {
+            storeWarning(r.error());
+            return;
+        }
+        for (const chat::Group &g : r.value())
+            m_cached.insert(g.id, g);
+        // The server's list wins once it arrives; until then the stored one is shown.
+        if (m_groups->rowCount() == 0 && !r.value().isEmpty()) {
+            m_groups->setGroups(r.value());
+            for (const chat::Group &g : r.value())
+                m_attention->setOwnNick(g.id, ownNick(g.id));
+        }
+    });
+}
+
+Task<store::SearchPage, store::StoreError> Workspace::search(const store::SearchQuery &query)
+{
+    if (!m_store)
+        return readyTask<store::SearchPage, store::StoreError>(store::SearchPage {});
+    return m_store->search(query);
+}
+
+void Workspace::storeWarning(const store::StoreError &error)
+{
+    qCWarning(lcWorkspace) << "store:" << error.message << error.detail;
+    // Once per run: a failing disk would otherwise flood the operator.
+    if (!m_storeWarned) {
+        m_storeWarned = true;
+        Q_EMIT serviceWarning(tr("Chorus could not save to its local store: %1").arg(error.message));
+    }
+}
+
+void Workspace::storeGroups(const QList<chat::Group> &groups)
+{
+    if (!m_store || groups.isEmpty())
+        return;
+    for (const chat::Group &g : groups)
+        m_cached.insert(g.id, g);
+    m_store->saveGroups(groups).then(this, [this](const Expected<Done, store::StoreError> &r) {
+        if (!r.ok())
+            storeWarning(r.error());
+    });
+}
+
+void Workspace::joinFromResumePoints(const QList<chat::Group> &groups)
+{
+    if (!m_store) {
+        m_chat->joinGroups(groups);
+        return;
+    }
+    QStringList ids;
+    for (const chat::Group &g : groups)
+        ids << g.id;
+    m_store
+        ->read<QHash<QString, QString>>([ids](store::StoreSession &s)
+                                            -> Expected<QHash<QString, QString>, store::StoreError> {
+            QHash<QString, QString> points;
+            for (const QString &id : ids) {
+                auto last = s.messages().lastStanzaId(id);
+                if (!last.ok())
+                    return last.error();
+                if (!last.value().isEmpty())
+                    points.insert(id, last.value());
+            }
+            return points;
+        })
+        .then(this, [this, groups](const Expected<QHash<QString, QString>, store::StoreError> &r) {
+            if (!r.ok())
+                storeWarning(r.error()); // join anyway: the newest page of each archive comes
+            else
+                for (auto it = r.value().cbegin(); it != r.value().cend(); ++it)
+                    m_chat->setResumePoint(it.key(), it.value());
+            m_chat->joinGroups(groups);
+        });
+}
+
 QString Workspace::accountJid() const
 {
     return m_chat->accountJid();
@@ -74,6 +156,20 @@ TimelineModel *Workspace::timeline(const QString &groupId)
         t->setGroupTimeZone(QTimeZone(g.timeZone.toUtf8()));
     t->setOwnNick(ownNick(groupId));
     m_timelines.insert(groupId, t);
+    if (m_store) {
+        m_store->timeline(groupId, store::Direction::Backward, std::nullopt, kHistoryPage)
+            .then(this, [this, groupId](const Expected<store::TimelinePage, store::StoreError> &r) {
+                if (!r.ok()) {
+                    storeWarning(r.error());
+                    return;
+                }
+                QList<chat::Message> messages;
+                for (const store::StoredMessage &m : r.value().messages)
+                    messages << m.message;
+                if (TimelineModel *tl = m_timelines.value(groupId))
+                    tl->addMessages(messages);
+            });
+    }
     return t;
 }
 
@@ -119,15 +215,52 @@ void Workspace::loadOlder(const QString &groupId)
     if (m_loadingOlder.value(groupId))
         return;
     TimelineModel *t = timeline(groupId);
+    if (!m_store || t->rowCount() == 0) {
+        loadOlderFromArchive(groupId);
+        return;
+    }
+    // What the store has first (instant, offline too); the archive when it runs out.
+    m_loadingOlder.insert(groupId, true);
+    const QDateTime oldest = t->messageAt(0).timestamp;
+    const store::TimelineCursor before {oldest.toMSecsSinceEpoch() + 1, 0};
+    m_store->timeline(groupId, store::Direction::Backward, before, kHistoryPage)
+        .then(this, [this, groupId](const Expected<store::TimelinePage, store::StoreError> &r) {
+            m_loadingOlder.insert(groupId, false);
+            int added = 0;
+            if (r.ok()) {
+                QList<chat::Message> messages;
+                for (const store::StoredMessage &m : r.value().messages)
+                    messages << m.message;
+                added = timeline(groupId)->addMessages(messages);
+            } else {
+                storeWarning(r.error());
+            }
+            if (added == 0)
+                loadOlderFromArchive(groupId);
+        });
+}
+
+void Workspace::loadOlderFromArchive(const QString &groupId)
+{
+    if (m_loadingOlder.value(groupId))
+        return;
+    TimelineModel *t = timeline(groupId);
     m_loadingOlder.insert(groupId, true);
     m_chat->fetchHistory(groupId, t->oldestStanzaId(), kHistoryPage)
         .then(this, [this, groupId](const Expected<chat::HistoryPage, chat::ChatError> &page) {
             m_loadingOlder.insert(groupId, false);
             if (!page.ok()) {
                 qCWarning(lcWorkspace) << "history of" << groupId << page.error().message;
+                Q_EMIT groupProblem(groupId, page.error().message);
                 return;
             }
             timeline(groupId)->addMessages(page.value().messages);
+            if (m_store && !page.value().messages.isEmpty())
+                m_store->ingest(page.value().messages)
+                    .then(this, [this](const Expected<store::IngestResult, store::StoreError> &r) {
+                        if (!r.ok())
+                            storeWarning(r.error());
+                    });
         });
 }
 
@@ -154,6 +287,7 @@ Task<chat::Group, chat::ChatError> Workspace::createGroup(const chat::Group &gro
     return m_chat->createGroup(group).then(
         this, [this](const Expected<chat::Group, chat::ChatError> &created) {
             if (created.ok()) {
+                storeGroups({created.value()});
                 m_groups->upsertGroup(created.value());
                 m_attention->setOwnNick(created.value().id, ownNick(created.value().id));
                 m_groups->setJoinState(created.value().id, GroupListModel::JoinState::Joining);
@@ -168,6 +302,7 @@ Task<Done, chat::ChatError> Workspace::addGroup(const chat::Group &group)
     return m_chat->saveGroup(group).then(
         this, [this, group](const Expected<Done, chat::ChatError> &saved) {
             if (saved.ok()) {
+                storeGroups({group});
                 m_groups->upsertGroup(group);
                 m_attention->setOwnNick(group.id, ownNick(group.id));
                 m_groups->setJoinState(group.id, GroupListModel::JoinState::Joining);
@@ -182,6 +317,7 @@ Task<Done, chat::ChatError> Workspace::updateGroup(const chat::Group &group)
     return m_chat->saveGroup(group).then(
         this, [this, group](const Expected<Done, chat::ChatError> &saved) {
             if (saved.ok()) {
+                storeGroups({group});
                 m_groups->upsertGroup(group);
                 if (TimelineModel *t = m_timelines.value(group.id); t && !group.timeZone.isEmpty())
                     t->setGroupTimeZone(QTimeZone(group.timeZone.toUtf8()));
@@ -197,14 +333,33 @@ Task<Done, chat::ChatError> Workspace::leaveGroup(const QString &groupId)
             // Leaving a room we were already out of is fine: remove the bookmark anyway.
             return m_chat->removeGroup(groupId);
         }).unwrap().then(this, [this, groupId](const Expected<Done, chat::ChatError> &removed) {
-            if (removed.ok())
+            if (removed.ok()) {
                 m_groups->removeGroup(groupId);
+                m_cached.remove(groupId);
+                if (m_store)
+                    m_store->write<Done>([groupId](store::StoreSession &s) {
+                        return s.groups().remove(groupId);
+                    });
+            }
             return removed;
         });
 }
 
-void Workspace::onGroupsChanged(const QList<chat::Group> &groups)
+void Workspace::onGroupsChanged(const QList<chat::Group> &fromServer)
 {
+    // Bookmarks carry name, nick, tags and time zone; the room's settings and the join
+    // policy are Chorus's own, kept in the store.
+    QList<chat::Group> groups = fromServer;
+    for (chat::Group &g : groups) {
+        const auto cached = m_cached.constFind(g.id);
+        if (cached != m_cached.cend()) {
+            g.config = cached->config;
+            g.policy = cached->policy;
+            if (g.subject.isEmpty())
+                g.subject = cached->subject;
+        }
+    }
+    storeGroups(groups);
     m_groups->setGroups(groups);
     for (const chat::Group &g : groups) {
         m_attention->setOwnNick(g.id, ownNick(g.id));
@@ -232,17 +387,30 @@ void Workspace::onMessages(const QList<chat::Message> &messages, chat::MessageSo
     }
     Q_UNUSED(source);
     m_attention->offer(messages);
+    if (m_store) {
+        m_store->ingest(messages).then(this, [this](const Expected<store::IngestResult, store::StoreError> &r) {
+            if (!r.ok())
+                storeWarning(r.error());
+        });
+    }
 }
 
 void Workspace::onMembersChanged(const QString &groupId, const QList<chat::Member> &changed)
 {
     members(groupId)->update(changed);
+    if (m_store)
+        m_store->saveMembers(changed);
     Q_EMIT membersChanged(groupId);
 }
 
 void Workspace::onMemberLeft(const QString &groupId, const chat::Member &member, const QString &)
 {
     members(groupId)->remove(member.nick);
+    if (m_store) {
+        chat::Member gone = member;
+        gone.presence = chat::Presence::Offline;
+        m_store->saveMembers({gone});
+    }
     Q_EMIT membersChanged(groupId);
 }
 
@@ -261,11 +429,11 @@ void Workspace::onConnectionState(chat::ConnectionState state, const chat::ChatE
             }
             onGroupsChanged(r.value());
             QList<chat::Group> autojoin;
-            for (const chat::Group &g : r.value()) {
+            for (const chat::Group &g : m_groups->groups()) {
                 if (g.autojoin)
                     autojoin << g;
             }
-            m_chat->joinGroups(autojoin);
+            joinFromResumePoints(autojoin);
         });
     }
     Q_EMIT connectionStateChanged(state, error, retry);

@@ -1,12 +1,18 @@
 #pragma once
 
 #include "chat/ChatService.h"
+#include "store/MessageSearch.h"
+#include "store/StoreError.h"
 
 #include <QHash>
 #include <QObject>
 #include <QSet>
 
 #include <memory>
+
+namespace chorus::store {
+class AsyncStore;
+}
 
 namespace chorus::workspace {
 
@@ -22,10 +28,20 @@ class Workspace : public QObject
 {
     Q_OBJECT
 public:
-    explicit Workspace(chat::ChatService *chat, QObject *parent = nullptr);
+    /// `store` (optional, not owned) keeps groups, members and messages: the list and
+    /// the timelines show at once from it, and catch-up resumes from its last stanza-id.
+    explicit Workspace(chat::ChatService *chat, store::AsyncStore *store = nullptr,
+                       QObject *parent = nullptr);
     ~Workspace() override;
 
+    /// Shows what the store has (groups, then each timeline when opened) before the
+    /// server answers. Call once, before or after connecting.
+    void start();
+
     chat::ChatService *chat() const { return m_chat; }
+    store::AsyncStore *store() const { return m_store; }
+    /// Full-text search across all groups (empty page without a store).
+    Task<store::SearchPage, store::StoreError> search(const store::SearchQuery &query);
     GroupListModel *groups() const { return m_groups.get(); }
     AttentionInbox *attention() const { return m_attention.get(); }
     /// The group's timeline, created on first use.
@@ -74,8 +90,16 @@ private:
     void onMemberLeft(const QString &groupId, const chat::Member &member, const QString &reason);
     void onConnectionState(chat::ConnectionState state, const chat::ChatError &error, int retry);
     bool isBeingRead(const QString &groupId) const;
+    /// Joins `groups` after handing the chat service each one's last stored stanza-id.
+    void joinFromResumePoints(const QList<chat::Group> &groups);
+    void storeGroups(const QList<chat::Group> &groups);
+    void storeWarning(const store::StoreError &error);
+    void loadOlderFromArchive(const QString &groupId);
 
     chat::ChatService *m_chat;
+    store::AsyncStore *m_store = nullptr;
+    QHash<QString, chat::Group> m_cached; ///< the store's view of each group (config, policy)
+    bool m_storeWarned = false;
     std::unique_ptr<GroupListModel> m_groups;
     std::unique_ptr<AttentionInbox> m_attention;
     QHash<QString, TimelineModel *> m_timelines;

@@ -1,0 +1,64 @@
+#include "workspace/Session.h"
+
+#include "chat/XmppChatService.h"
+#include "store/AsyncStore.h"
+#include "workspace/AccountController.h"
+#include "workspace/CredentialStore.h"
+#include "workspace/Profile.h"
+#include "workspace/Workspace.h"
+
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSession, "chorus.session")
+
+namespace chorus::workspace {
+
+Session::Session(const Profile &profile, QSettings *settings, QObject *parent)
+    : QObject(parent), m_profile(profile), m_chat(std::make_unique<chat::XmppChatService>()),
+      m_credentials(std::make_unique<CredentialStore>()),
+      m_account(std::make_unique<AccountController>(m_chat.get(), m_credentials.get(), settings))
+{
+    // The workspace must exist before the session does, so it sees "connected" and
+    // joins the account's groups from the store's resume points.
+    connect(m_chat.get(), &chat::ChatService::connectionStateChanged, this,
+            [this](chat::ConnectionState state) {
+                if (state == chat::ConnectionState::Connecting && !m_chat->accountJid().isEmpty())
+                    open(m_chat->accountJid());
+            });
+    connect(m_account.get(), &AccountController::keychainUnavailable, this, &Session::warning);
+}
+
+Session::~Session()
+{
+    // The workspace goes before the store it writes to, both before the chat service.
+    m_workspace.reset();
+    m_store.reset();
+}
+
+Workspace *Session::open(const QString &accountJid)
+{
+    const QString jid = accountJid.toLower();
+    if (m_workspace && m_openJid == jid)
+        return m_workspace.get();
+    m_workspace.reset();
+    m_store.reset();
+    m_openJid = jid;
+
+    store::AsyncStore::Options options;
+    options.database.path = m_profile.databasePath(jid);
+    m_store = std::make_unique<store::AsyncStore>(options);
+    m_store->open().then(this, [this](const Expected<Done, store::StoreError> &opened) {
+        if (!opened.ok()) {
+            qCWarning(lcSession) << "store:" << opened.error().message << opened.error().detail;
+            Q_EMIT warning(tr("The local store could not be opened: %1 Messages are shown "
+                              "but not kept.")
+                               .arg(opened.error().message));
+        }
+    });
+    m_workspace = std::make_unique<Workspace>(m_chat.get(), m_store.get());
+    m_workspace->start();
+    Q_EMIT workspaceOpened(m_workspace.get());
+    return m_workspace.get();
+}
+
+} // namespace chorus::workspace

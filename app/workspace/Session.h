@@ -1,0 +1,58 @@
+#pragma once
+
+#include "chat/ChatService.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QSettings;
+
+namespace chorus::store {
+class AsyncStore;
+}
+
+namespace chorus::workspace {
+
+class AccountController;
+class CredentialStore;
+class Profile;
+class Workspace;
+
+/// One running Chorus, window or not: the chat service, the account, and, as soon as
+/// the account starts connecting, that account's store and workspace. The window and
+/// the headless agent both sit on it.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    /// `profile` and `settings` must outlive the session.
+    Session(const Profile &profile, QSettings *settings, QObject *parent = nullptr);
+    ~Session() override;
+
+    chat::ChatService *chat() const { return m_chat.get(); }
+    AccountController *account() const { return m_account.get(); }
+    /// Null until an account connects (or open() is called).
+    Workspace *workspace() const { return m_workspace.get(); }
+    store::AsyncStore *store() const { return m_store.get(); }
+
+    /// Opens the store and workspace of `accountJid` (once; later calls for another
+    /// account replace them). Called by itself when an account starts connecting.
+    Workspace *open(const QString &accountJid);
+
+Q_SIGNALS:
+    void workspaceOpened(chorus::workspace::Workspace *workspace);
+    /// Something the operator must know that is not tied to one group.
+    void warning(const QString &message);
+
+private:
+    const Profile &m_profile;
+    std::unique_ptr<chat::ChatService> m_chat;
+    std::unique_ptr<CredentialStore> m_credentials;
+    std::unique_ptr<AccountController> m_account;
+    std::unique_ptr<store::AsyncStore> m_store;
+    std::unique_ptr<Workspace> m_workspace;
+    QString m_openJid;
+};
+
+} // namespace chorus::workspace

@@ -1,0 +1,136 @@
+#include "ui/AppController.h"
+
+#include "ui/MainWindow.h"
+#include "ui/SignInDialog.h"
+#include "workspace/AccountController.h"
+#include "workspace/CommandLine.h"
+#include "workspace/GroupListModel.h"
+#include "workspace/Session.h"
+#include "workspace/Workspace.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QStatusBar>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace chorus::ui {
+
+using workspace::GroupListModel;
+
+AppController::AppController(workspace::Session *session, MainWindow *window, QObject *parent)
+    : QObject(parent), m_session(session), m_window(window)
+{
+    connect(session, &workspace::Session::workspaceOpened, window, &MainWindow::setWorkspace);
+    connect(session, &workspace::Session::warning, window, [window](const QString &message) {
+        window->statusBar()->showMessage(message, 15000);
+    });
+    connect(window, &MainWindow::signInRequested, this, &AppController::showSignIn);
+    connect(session->account(), &workspace::AccountController::signInFailed, this,
+            [this](const QString &message) {
+                if (m_screenshotMode) {
+                    std::fprintf(stderr, "%s\n", qPrintable(message));
+                    return;
+                }
+                showSignIn();
+                if (m_dialog)
+                    m_window->statusBar()->showMessage(message, 15000);
+            });
+}
+
+bool AppController::start(const workspace::Options &options)
+{
+    m_screenshotMode = !options.screenshotPath.isEmpty();
+    if (!options.account.isEmpty()) {
+        QString error;
+        const QString password = workspace::CommandLine::readPasswordFile(options.passwordFile, &error);
+        if (password.isEmpty()) {
+            std::fprintf(stderr, "%s\n", qPrintable(error));
+            return false;
+        }
+        chat::AccountSettings settings;
+        settings.jid = options.account;
+        settings.host = options.serverHost;
+        settings.port = options.serverPort;
+        settings.allowPlaintextLoopback = options.allowPlaintextLoopback;
+        m_session->account()->signIn(settings, password, /*keychainRequired=*/false);
+    } else if (m_session->account()->hasSavedAccount()) {
+        m_session->account()->restore();
+    } else if (!m_screenshotMode) {
+        // First run: the window shows behind the dialog with its empty states.
+        QTimer::singleShot(0, this, &AppController::showSignIn);
+    }
+    if (m_screenshotMode)
+        scheduleScreenshot(options.screenshotPath, options.screenshotWaitMs);
+    return true;
+}
+
+void AppController::showSignIn()
+{
+    if (m_dialog) {
+        m_dialog->raise();
+        m_dialog->activateWindow();
+        return;
+    }
+    m_dialog = new SignInDialog(m_session->account(), m_session->chat(), m_window);
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_session->account()->hasSavedAccount())
+        m_dialog->setSettings(m_session->account()->savedSettings());
+    m_dialog->open();
+}
+
+bool AppController::settled() const
+{
+    workspace::Workspace *ws = m_session->workspace();
+    if (!ws || ws->connectionState() != chat::ConnectionState::Connected)
+        return false;
+    GroupListModel *groups = ws->groups();
+    if (groups->rowCount() == 0)
+        return false;
+    for (int row = 0; row < groups->rowCount(); ++row) {
+        const auto state = groups->index(row).data(GroupListModel::JoinStateRole).value<GroupListModel::JoinState>();
+        if (state == GroupListModel::JoinState::Joining || state == GroupListModel::JoinState::NotJoined)
+            return false;
+    }
+    return true;
+}
+
+void AppController::scheduleScreenshot(const QString &path, int maxWaitMs)
+{
+    auto *poll = new QTimer(this);
+    auto *clock = new QElapsedTimer;
+    clock->start();
+    poll->setInterval(250);
+    connect(poll, &QTimer::timeout, this, [this, poll, clock, path, maxWaitMs] {
+        const bool ready = settled();
+        if (!ready && clock->elapsed() < maxWaitMs)
+            return;
+        poll->stop();
+        delete clock;
+        if (ready) {
+            // Show the two busiest-looking groups side by side, then give the archive
+            // catch-up a moment to fill them.
+            GroupListModel *groups = m_session->workspace()->groups();
+            for (int row = 0; row < qMin(2, groups->rowCount()); ++row)
+                m_window->openGroup(groups->index(row).data(GroupListModel::GroupIdRole).toString(), row > 0);
+        }
+        QTimer::singleShot(ready ? 2500 : 300, this, [this, path] { saveScreenshot(path); });
+    });
+    poll->start();
+}
+
+void AppController::saveScreenshot(const QString &path)
+{
+    const bool saved = m_window->grab().save(path, "PNG");
+    if (saved)
+        std::printf("%s\n", qPrintable(QCoreApplication::translate("main", "Screenshot saved to %1").arg(path)));
+    else
+        std::fprintf(stderr, "%s\n",
+                     qPrintable(QCoreApplication::translate("main", "Could not save a screenshot to %1").arg(path)));
+    QCoreApplication::exit(saved ? 0 : 1);
+}
+
+} // namespace chorus::ui
