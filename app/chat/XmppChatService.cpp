@@ -359,7 +359,7 @@ Message XmppChatService::Private::outgoing(const QString &groupId, const QString
     m.outgoing = true;
     m.body = body;
     m.senderNick = ownNick(roomJid(groupId));
-    m.timestamp = QDateTime::currentDateTimeUtc();
+    m.timestamp = convert::arrivalTime();
     return m;
 }
 

@@ -24,6 +24,16 @@ QString tr(const char *text)
 
 } // namespace
 
+QDateTime arrivalTime()
+{
+    // Whole seconds, like the archives that stamp with second precision (Prosody): a
+    // live message and an archived one of the same second then order by arrival
+    // instead of the archived one always sorting first.
+    QDateTime now = QDateTime::currentDateTimeUtc();
+    now.setTime(QTime(now.time().hour(), now.time().minute(), now.time().second()));
+    return now;
+}
+
 ChatError notConnected()
 {
     return make(ChatError::Code::NotConnected,
@@ -367,7 +377,7 @@ std::optional<Message> toMessage(const xmpp::ParsedMessage &p, const RoomView &r
     if (m.archiveId.isEmpty() && p.isFromArchive() && !p.stanzaId.isEmpty())
         m.archiveId = p.archive.bareString();
     m.body = p.body;
-    m.timestamp = p.stamp.isValid() ? p.stamp.toUTC() : QDateTime::currentDateTimeUtc();
+    m.timestamp = p.stamp.isValid() ? p.stamp.toUTC() : arrivalTime();
     m.replacesId = p.replaceId;
     if (p.reply) {
         m.replyToId = p.reply->id;

@@ -24,6 +24,8 @@ ChatError fromBookmarkError(const xmpp::BookmarkError &error);
 ChatError fromUploadError(const xmpp::UploadError &error);
 ChatError fromIqError(const xmpp::IqError &error);
 ChatError notConnected();
+/// Now, in whole seconds (UTC): the time of a live message without a delay stamp.
+QDateTime arrivalTime();
 ChatError invalid(const QString &message);
 
 Role toRole(xmpp::MucRole role);

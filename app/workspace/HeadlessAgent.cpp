@@ -63,6 +63,10 @@ void HeadlessAgent::attach(Workspace *workspace)
                     break;
                 case chat::ConnectionState::Offline:
                     log(error.message.isEmpty() ? tr("offline") : tr("offline: %1").arg(error.message));
+                    // Offline with a reason is final (password, trust, policy): nobody is
+                    // there to fix it, so end and let the supervisor see the failure.
+                    if (!error.message.isEmpty())
+                        QCoreApplication::exit(1);
                     break;
                 }
             });

@@ -290,8 +290,8 @@ Task<chat::Group, chat::ChatError> Workspace::createGroup(const chat::Group &gro
                 storeGroups({created.value()});
                 m_groups->upsertGroup(created.value());
                 m_attention->setOwnNick(created.value().id, ownNick(created.value().id));
-                m_groups->setJoinState(created.value().id, GroupListModel::JoinState::Joining);
-                m_chat->joinGroups({created.value()});
+                // Creating a room joins it: nothing more to join.
+                m_groups->setJoinState(created.value().id, GroupListModel::JoinState::Joined);
             }
             return created;
         });
