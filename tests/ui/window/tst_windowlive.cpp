@@ -1,0 +1,138 @@
+// The main window on a real server, started the way `chorus --account ...` starts:
+// the group list fills from the account's bookmarks with join states, a member's
+// message shows in the open group, and what the operator types goes to the room.
+
+#include "Screenshot.h"
+#include "TestServer.h"
+
+#include "chat/XmppChatService.h"
+#include "ui/AppController.h"
+#include "ui/Composer.h"
+#include "ui/MainWindow.h"
+#include "ui/TimelineArea.h"
+#include "ui/TimelinePane.h"
+#include "workspace/CommandLine.h"
+#include "workspace/GroupListModel.h"
+#include "workspace/Profile.h"
+#include "workspace/Session.h"
+#include "workspace/TimelineModel.h"
+#include "workspace/Workspace.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace chorus;
+using workspace::GroupListModel;
+
+class tst_WindowLive : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void signInFromTheCommandLineAndTalk();
+};
+
+void tst_WindowLive::signInFromTheCommandLineAndTalk()
+{
+    QString error;
+    auto server = test::TestServer::fromEnvironment(&error);
+    QVERIFY2(server, qPrintable(error));
+    const QString op = test::TestServer::uniqueName(u"coach"_s);
+    const QString member = test::TestServer::uniqueName(u"member"_s);
+    QVERIFY2(server->addUsers({{op, u"coach-pw"_s}, {member, u"member-pw"_s}}, &error), qPrintable(error));
+
+    // The coach's account already has two class groups (made from another device).
+    chat::XmppChatService setup;
+    chat::AccountSettings account;
+    account.jid = op + u'@' + server->domain();
+    account.host = server->host();
+    account.port = server->port();
+    account.allowPlaintextLoopback = true;
+    setup.connectAccount(account, u"coach-pw"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(!setup.groupService().isEmpty(), 20000);
+    QStringList groupIds;
+    for (const QString &name : {u"HIIT evening"_s, u"Yoga Monday"_s}) {
+        chat::Group g = workspace::Workspace::newGroupDefaults(name, test::TestServer::uniqueName(u"class"_s));
+        g.tags = {u"fitness"_s};
+        auto task = setup.createGroup(g);
+        QTRY_VERIFY_WITH_TIMEOUT(task.isFinished(), 20000);
+        QVERIFY2(task.result().ok(), qPrintable(task.result().ok() ? QString() : task.result().error().message));
+        groupIds << task.result().value().id;
+    }
+    setup.disconnectAccount();
+
+    // Start as `chorus --account ... --password-file ... --server ... --allow-plaintext-loopback`.
+    QTemporaryDir dir;
+    QFile pw(dir.filePath(u"pw"_s));
+    QVERIFY(pw.open(QIODevice::WriteOnly));
+    pw.write("coach-pw\n");
+    pw.close();
+    const QStringList args {u"chorus"_s, u"--profile"_s, dir.filePath(u"profile"_s), u"--account"_s,
+                            account.jid, u"--password-file"_s, pw.fileName(), u"--server"_s,
+                            u"%1:%2"_s.arg(server->host()).arg(server->port()),
+                            u"--allow-plaintext-loopback"_s};
+    const auto options = workspace::CommandLine::parseArguments(args, &error);
+    QVERIFY2(options, qPrintable(error));
+    workspace::Profile profile(options->profileDir);
+    auto settings = profile.openSettings();
+    workspace::Session session(profile, settings.get());
+    ui::MainWindow window(settings.get());
+    ui::AppController controller(&session, &window);
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(controller.start(*options));
+
+    QTRY_VERIFY_WITH_TIMEOUT(session.workspace(), 10000);
+    GroupListModel *groups = session.workspace()->groups();
+    const auto joinState = [&](const QString &id) {
+        const int row = groups->rowOf(id);
+        return row < 0 ? GroupListModel::JoinState::NotJoined
+                       : groups->index(row).data(GroupListModel::JoinStateRole).value<GroupListModel::JoinState>();
+    };
+    for (const QString &id : groupIds)
+        QTRY_COMPARE_WITH_TIMEOUT(joinState(id), GroupListModel::JoinState::Joined, 30000);
+    QCOMPARE(groups->group(groupIds.first()).tags, QStringList {u"fitness"_s});
+
+    // A member asks in the first group; the coach has it open and sees it.
+    window.openGroup(groupIds.first());
+    ui::TimelinePane *pane = window.timelineArea()->paneFor(groupIds.first());
+    QVERIFY(pane);
+    chat::XmppChatService other;
+    chat::AccountSettings memberAccount = account;
+    memberAccount.jid = member + u'@' + server->domain();
+    other.connectAccount(memberAccount, u"member-pw"_s);
+    QStringList memberSaw;
+    connect(&other, &chat::ChatService::messagesReceived, this,
+            [&](const QList<chat::Message> &batch) { for (const auto &m : batch) memberSaw << m.body; });
+    chat::Group asMember = groups->group(groupIds.first());
+    asMember.nick = u"Ana"_s;
+    QSignalSpy joined(&other, &chat::ChatService::groupJoined);
+    QTRY_COMPARE_WITH_TIMEOUT(other.connectionState(), chat::ConnectionState::Connected, 20000);
+    other.joinGroups({asMember});
+    QTRY_VERIFY_WITH_TIMEOUT(!joined.isEmpty(), 20000);
+    auto asked = other.sendMessage(asMember.id, u"Is there class on Friday?"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(asked.isFinished(), 5000);
+    workspace::TimelineModel *timeline = session.workspace()->timeline(groupIds.first());
+    const auto shows = [&](const QString &text) {
+        for (int row = 0; row < timeline->rowCount(); ++row)
+            if (timeline->messageAt(row).body == text)
+                return true;
+        return false;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(shows(u"Is there class on Friday?"_s), 10000);
+
+    // The coach types the answer and presses Enter.
+    pane->composer()->setFocus();
+    QTest::keyClicks(pane->composer(), u"Yes, 19:00 as usual."_s);
+    QTest::keyClick(pane->composer(), Qt::Key_Return);
+    QTRY_VERIFY_WITH_TIMEOUT(memberSaw.contains(u"Yes, 19:00 as usual."_s), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(shows(u"Yes, 19:00 as usual."_s), 5000);
+    QVERIFY(pane->composer()->toPlainText().isEmpty());
+    QTest::qWait(300);
+    test::saveScreenshot(&window, u"window_live_"_s + server->kind());
+}
+
+QTEST_MAIN(tst_WindowLive)
+#include "tst_windowlive.moc"
