@@ -3,6 +3,7 @@
 
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QFile>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -18,6 +19,10 @@ private Q_SLOTS:
     void languageBeforeParsing();
     void profileKeepsEverythingUnderItsDirectory();
     void databaseNamesAreSafeAndDistinct();
+    void signInOptions();
+    void badSignInOptionsAreExplained_data();
+    void badSignInOptionsAreExplained();
+    void passwordFile();
 };
 
 void tst_CommandLine::consoleOnly_data()
@@ -71,6 +76,71 @@ void tst_CommandLine::databaseNamesAreSafeAndDistinct()
     QVERIFY(a.startsWith(u"coach@example.org-"_s));
     QVERIFY(!b.contains(u'/'));
     QVERIFY(a != b);
+}
+
+void tst_CommandLine::signInOptions()
+{
+    QString error;
+    const auto o = CommandLine::parseArguments(
+        {u"chorus"_s, u"--account"_s, u"coach@example.org"_s, u"--password-file"_s, u"/p"_s,
+         u"--server"_s, u"127.0.0.1:5299"_s, u"--allow-plaintext-loopback"_s, u"--headless"_s},
+        &error);
+    QVERIFY2(o, qPrintable(error));
+    QCOMPARE(o->account, u"coach@example.org"_s);
+    QCOMPARE(o->passwordFile, u"/p"_s);
+    QCOMPARE(o->serverHost, u"127.0.0.1"_s);
+    QCOMPARE(o->serverPort, quint16(5299));
+    QVERIFY(o->allowPlaintextLoopback);
+    QVERIFY(o->headless);
+    const auto plain = CommandLine::parseArguments({u"chorus"_s, u"--server"_s, u"xmpp.example.org"_s}, &error);
+    QVERIFY(plain);
+    QCOMPARE(plain->serverHost, u"xmpp.example.org"_s);
+    QCOMPARE(plain->serverPort, quint16(0));
+    QVERIFY(!plain->headless);
+    QVERIFY(CommandLine::wantsHeadless({u"chorus"_s, u"--headless"_s}));
+    QVERIFY(!CommandLine::wantsHeadless({u"chorus"_s}));
+}
+
+void tst_CommandLine::badSignInOptionsAreExplained_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("account without password file") << QStringList {u"--account"_s, u"a@b.c"_s} << u"--password-file"_s;
+    QTest::newRow("password file alone") << QStringList {u"--password-file"_s, u"/p"_s} << u"--account"_s;
+    QTest::newRow("not a jid") << QStringList {u"--account"_s, u"coach"_s, u"--password-file"_s, u"/p"_s} << u"coach"_s;
+    QTest::newRow("full jid") << QStringList {u"--account"_s, u"a@b.c/res"_s, u"--password-file"_s, u"/p"_s} << u"a@b.c/res"_s;
+    QTest::newRow("bad port") << QStringList {u"--server"_s, u"h:99999"_s} << u"h:99999"_s;
+    QTest::newRow("bad wait") << QStringList {u"--screenshot-after"_s, u"soon"_s} << u"--screenshot-after"_s;
+    QTest::newRow("stray argument") << QStringList {u"extra"_s} << u"extra"_s;
+}
+
+void tst_CommandLine::badSignInOptionsAreExplained()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, mentions);
+    QString error;
+    QVERIFY(!CommandLine::parseArguments(QStringList {u"chorus"_s} + args, &error));
+    QVERIFY2(error.contains(mentions), qPrintable(error));
+}
+
+void tst_CommandLine::passwordFile()
+{
+    QTemporaryDir dir;
+    QFile f(dir.filePath(u"pw"_s));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("s3cr\xc3\xa9t\r\nsecond line\n");
+    f.close();
+    QString error;
+    QCOMPARE(CommandLine::readPasswordFile(f.fileName(), &error), u"s3cr\u00e9t"_s);
+    QVERIFY(error.isEmpty());
+    QCOMPARE(CommandLine::readPasswordFile(dir.filePath(u"missing"_s), &error), QString());
+    QVERIFY(error.contains(u"missing"));
+    QFile empty(dir.filePath(u"empty"_s));
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+    error.clear();
+    QCOMPARE(CommandLine::readPasswordFile(empty.fileName(), &error), QString());
+    QVERIFY(!error.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_CommandLine)
