@@ -10,6 +10,7 @@
 #include "ui/MembersPanel.h"
 #include "ui/Notifier.h"
 #include "ui/QuickSwitcher.h"
+#include "ui/SearchDialog.h"
 #include "ui/ShortcutsDialog.h"
 #include "ui/TimelineArea.h"
 #include "ui/TimelinePane.h"
@@ -183,6 +184,9 @@ void MainWindow::buildMenus()
     m_switchAction = m_viewMenu->addAction(QString(), this, &MainWindow::showQuickSwitcher);
     m_switchAction->setObjectName(u"quickSwitchAction"_s);
     m_switchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+    m_searchAction = m_viewMenu->addAction(QString(), this, &MainWindow::showSearch);
+    m_searchAction->setObjectName(u"searchAction"_s);
+    m_searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     m_splitAction = m_viewMenu->addAction(QString(), this, [this] {
         if (m_groupList)
             m_timelines->openGroup(m_groupList->currentGroup(), true);
@@ -252,6 +256,7 @@ void MainWindow::retranslate()
     m_groupsAction->setText(tr("&Groups"));
     m_waitingAction->setText(tr("&Waiting for you"));
     m_switchAction->setText(tr("&Go to group or person…"));
+    m_searchAction->setText(tr("&Search messages…"));
     m_splitAction->setText(tr("Open in &split view"));
     m_closeTimelineAction->setText(tr("&Close timeline"));
     m_contextDock->toggleViewAction()->setText(tr("Group &details panel"));
@@ -390,6 +395,16 @@ void MainWindow::jumpTo(const QString &groupId, const QString &messageId)
 void MainWindow::openGroup(const QString &groupId, bool split)
 {
     m_timelines->openGroup(groupId, split);
+}
+
+void MainWindow::showSearch()
+{
+    if (!m_workspace)
+        return;
+    auto *dialog = new SearchDialog(m_workspace, m_timelines->focusedGroup(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SearchDialog::jumpRequested, this, &MainWindow::jumpTo);
+    dialog->show();
 }
 
 void MainWindow::showQuickSwitcher()

@@ -60,6 +60,8 @@ public:
 public Q_SLOTS:
     void showAbout();
     void showQuickSwitcher();
+    /// Ctrl+Shift+F: search messages across groups.
+    void showSearch();
 
 Q_SIGNALS:
     void signInRequested();
@@ -107,6 +109,7 @@ private:
     QAction *m_addGroupAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_switchAction = nullptr;
+    QAction *m_searchAction = nullptr;
     QAction *m_splitAction = nullptr;
     QAction *m_closeTimelineAction = nullptr;
     QAction *m_groupsAction = nullptr;

@@ -240,6 +240,32 @@ void Workspace::loadOlder(const QString &groupId)
         });
 }
 
+Task<Done, store::StoreError> Workspace::loadAround(const QString &groupId, const QDateTime &at)
+{
+    if (!m_store)
+        return readyTask<Done, store::StoreError>(Done {});
+    const store::TimelineCursor cursor {at.toMSecsSinceEpoch() + 1, 0};
+    auto older = m_store->timeline(groupId, store::Direction::Backward, cursor, kHistoryPage / 2);
+    auto newer = m_store->timeline(groupId, store::Direction::Forward,
+                                   store::TimelineCursor {at.toMSecsSinceEpoch(), 0}, kHistoryPage / 2);
+    Promise<Done, store::StoreError> promise;
+    older.then(this, [this, groupId, newer, promise](const Expected<store::TimelinePage, store::StoreError> &before) mutable {
+        newer.then(this, [this, groupId, before, promise](const Expected<store::TimelinePage, store::StoreError> &after) mutable {
+            if (!before.ok() || !after.ok()) {
+                promise.finish(before.ok() ? after.error() : before.error());
+                return;
+            }
+            QList<chat::Message> messages;
+            for (const auto *page : {&before.value(), &after.value()})
+                for (const store::StoredMessage &m : page->messages)
+                    messages << m.message;
+            timeline(groupId)->addMessages(messages);
+            promise.finish(Done {});
+        });
+    });
+    return promise.task();
+}
+
 void Workspace::loadOlderFromArchive(const QString &groupId)
 {
     if (m_loadingOlder.value(groupId))

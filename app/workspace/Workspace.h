@@ -61,8 +61,11 @@ public:
     Task<chat::Message, chat::ChatError> send(const QString &groupId, const QString &text,
                                               const QString &replyToId = {},
                                               const QString &replyToNick = {});
-    /// Loads older messages of a group into its timeline from the archive.
+    /// Loads older messages of a group into its timeline (the store's, then the archive's).
     void loadOlder(const QString &groupId);
+    /// Puts the stored messages around `at` (a search hit's time) into the group's
+    /// timeline, so the window can scroll to it.
+    Task<Done, store::StoreError> loadAround(const QString &groupId, const QDateTime &at);
 
     /// A new group with the seeds' defaults: open invite until 100 members, then
     /// members-only; hard cap 500; newcomers see no history; archived; not listed.

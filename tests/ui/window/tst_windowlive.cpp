@@ -9,6 +9,7 @@
 #include "ui/AppController.h"
 #include "ui/Composer.h"
 #include "ui/MainWindow.h"
+#include "ui/SearchDialog.h"
 #include "ui/TimelineArea.h"
 #include "ui/TimelinePane.h"
 #include "workspace/CommandLine.h"
@@ -18,7 +19,10 @@
 #include "workspace/TimelineModel.h"
 #include "workspace/Workspace.h"
 
+#include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
+#include <QTreeWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -132,6 +136,21 @@ void tst_WindowLive::signInFromTheCommandLineAndTalk()
     QVERIFY(pane->composer()->toPlainText().isEmpty());
     QTest::qWait(300);
     test::saveScreenshot(&window, u"window_live_"_s + server->kind());
+
+    // Ctrl+Shift+F finds the question in the store and jumps to it.
+    window.openGroup(groupIds.last());
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    ui::SearchDialog *search = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((search = window.findChild<ui::SearchDialog *>()), 5000);
+    QTest::keyClicks(search->queryEdit(), u"friday"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(search->results()->topLevelItemCount(), 1, 10000);
+    QCOMPARE(search->results()->topLevelItem(0)->text(2), u"Ana"_s);
+    QCOMPARE(search->results()->topLevelItem(0)->text(1), u"HIIT evening"_s);
+    test::saveScreenshot(search, u"search_"_s + server->kind());
+    QTest::keyClick(search->queryEdit(), Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(window.timelineArea()->focusedGroup(), groupIds.first(), 5000);
+    QTest::keyClicks(search->queryEdit(), u" nothing-like-this"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(search->statusLabel()->text().contains(u"No messages"), 10000);
 }
 
 QTEST_MAIN(tst_WindowLive)
