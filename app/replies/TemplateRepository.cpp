@@ -13,7 +13,11 @@ namespace {
 using store::StoreError;
 using store::Transaction;
 
-const char *const kContext = "chorus::replies::TemplateRepository";
+// lupdate gives calls of tr() in this class's members the context below.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("chorus::replies::TemplateRepository", text);
+}
 
 const QString kColumns = u"id, template_key, category, shortcut, scope_kind, attachment, "
                          "usage_count, last_used"_s;
@@ -209,7 +213,7 @@ Expected<Done, StoreError> TemplateRepository::saveOne(const Template &t, qint64
         QStringList lines;
         for (const TemplateProblem &problem : problems)
             lines << problem.field + u": "_s + problem.message;
-        return invalid(QCoreApplication::translate(kContext, "The template \"%1\" was not saved: %2")
+        return invalid(tr("The template \"%1\" was not saved: %2")
                            .arg(t.id, lines.join(u"; "_s)),
                        u"template %1 invalid"_s.arg(t.id));
     }
@@ -295,7 +299,7 @@ Expected<Done, StoreError> TemplateRepository::remove(const QString &id)
 Expected<int, StoreError> TemplateRepository::recordUse(const QString &id, const QDateTime &when)
 {
     if (!when.isValid())
-        return invalid(QCoreApplication::translate(kContext, "A template use needs a time."),
+        return invalid(tr("A template use needs a time."),
                        u"recordUse without a time"_s);
     // Usage feeds ranking only: a normal commit (a power cut may lose the latest counts).
     Transaction transaction(m_db);
@@ -315,7 +319,7 @@ Expected<int, StoreError> TemplateRepository::recordUse(const QString &id, const
 Expected<Done, StoreError> TemplateRepository::declareOne(const VariableSpec &spec)
 {
     if (spec.name.isEmpty())
-        return invalid(QCoreApplication::translate(kContext, "A group variable needs a name."),
+        return invalid(tr("A group variable needs a name."),
                        u"variable without a name"_s);
     if (auto error = m_declare.exec(spec.name, toJson(spec.descriptions), spec.example))
         return *error;

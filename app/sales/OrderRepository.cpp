@@ -21,6 +21,9 @@ const QString kColumns = u"o.id, o.order_key, o.number_prefix, o.number_day, o.n
 
 QVariant null() { return QVariant(QMetaType::fromType<qint64>()); }
 
+// For NOT NULL text columns bound through execValues(), where a null QString means NULL.
+QVariant text(const QString &value) { return value.isNull() ? QVariant(u""_s) : QVariant(value); }
+
 // lupdate gives calls of tr() in this class's members the context below.
 QString tr(const char *text)
 {
@@ -311,7 +314,7 @@ Expected<Order, StoreError> OrderRepository::create(Order order)
              order.groupId, personRow.value(), store::nullable(order.customer),
              store::nullable(order.customerNick), source.value(),
              store::nullable(order.sourceMessageId), when.at, when.zone, when.offset,
-             order.dateOnly ? 1 : 0, order.partySize, order.notes, orderStateName(state),
+             order.dateOnly ? 1 : 0, order.partySize, text(order.notes), orderStateName(state),
              createdAt, now}))
         return *error;
     const qint64 orderRow = m_insert.lastInsertId();
@@ -364,7 +367,7 @@ Expected<Done, StoreError> OrderRepository::saveDetails(const Order &order)
     if (auto error = m_details.execValues(
             {personRow.value(), store::nullable(order.customer),
              store::nullable(order.customerNick), when.at, when.zone, when.offset,
-             order.dateOnly ? 1 : 0, order.partySize, order.notes,
+             order.dateOnly ? 1 : 0, order.partySize, text(order.notes),
              QDateTime::currentMSecsSinceEpoch(), row.value()->id}))
         return *error;
     if (auto error = writeLines(row.value()->id, order))
