@@ -16,15 +16,67 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Render the main window after start-up, save it as a PNG &lt;file&gt; and exit.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Try 'chorus --help'.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Unexpected argument: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read the password file %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password file %1 is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Render the main window once the workspace has settled, save it as a PNG &lt;file&gt; and exit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>With --screenshot: wait at most &lt;ms&gt; milliseconds for sign-in and joins (default 15000).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in as &lt;jid&gt; without the dialog (needs --password-file). The password is saved in the keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the password for --account from the first line of &lt;file&gt;.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect to &lt;host[:port]&gt; instead of looking up the account's domain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allow an unencrypted connection, only to a server on this machine (the demo and tests).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run the workspace without a window (activities keep running), logging to standard output.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--screenshot-after needs a number of milliseconds.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--account needs an address like coach@example.org, not “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--account needs --password-file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--password-file needs --account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>--server needs host or host:port with a port from 1 to 65535, not “%1”.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -139,7 +191,9 @@
     <message numerus="yes">
         <source>%n student(s) in rotation need %1 slots.</source>
         <translation>
-            <numerusform>%n student in rotation needs %1 slots.</numerusform><numerusform>%n students in rotation need %1 slots.</numerusform></translation>
+            <numerusform>%n student in rotation needs %1 slots.</numerusform>
+            <numerusform>%n students in rotation need %1 slots.</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no slot %1.</source>
@@ -327,6 +381,152 @@
     </message>
     <message>
         <source>The idiom list is empty.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::chat::XmppChatService</name>
+    <message>
+        <source>The server limits how many groups one account may be in: %1 groups were refused and %2 were not tried. %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You were removed from the group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You were banned from the group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group became members-only and you are not a member.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group service is shutting down.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group dropped you after a technical problem.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group was closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group no longer knew you; joining again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>changed nickname to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>kicked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>banned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A message to %1 was not delivered: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Catching up with %1 stopped: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not the address of a group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server has not said where groups live yet; give the group's full address (name@groups.example.org).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not a valid group address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A group with the address %1 already exists. Pick another address, or add the existing group instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server could not apply these settings to %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is not in the group right now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This group's server cannot remove messages (no XEP-0425 moderation). Members keep seeing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“%1” is not an account address.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::chat::convert</name>
+    <message>
+        <source>Not connected: the request was not sent. It can be tried again once Chorus is back online.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The archive did not answer in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The archive no longer has that part of the history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This group keeps no archive on the server, so older messages cannot be loaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group does not let you read its archive.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The archive refused the request (%1).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The archive refused the request: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server cannot store a group list for this account; groups are kept on this computer only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server does not let this account change its group list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That is not the address of a group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server refused to store the group list: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -736,7 +936,9 @@
     <message numerus="yes">
         <source>%1 has at most %n decimal(s), "%2" has more</source>
         <translation>
-            <numerusform>%1 has at most %n decimal, "%2" has more</numerusform><numerusform>%1 has at most %n decimals, "%2" has more</numerusform></translation>
+            <numerusform>%1 has at most %n decimal, "%2" has more</numerusform>
+            <numerusform>%1 has at most %n decimals, "%2" has more</numerusform>
+        </translation>
     </message>
     <message>
         <source>"%1" is too large</source>
@@ -794,6 +996,57 @@
     </message>
     <message>
         <source>%1 changed it from %2 to %3, but by then it was %4</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::store::StoreError</name>
+    <message>
+        <source>The message store %1 was written by a newer version of Chorus. Chorus has not changed it. Update Chorus to open this profile.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message store %1 is damaged or is not a Chorus database. Chorus has not changed it. Quit Chorus and move the file aside (or restore a backup): history is downloaded from the server again, but notes and orders kept only in this file will be missing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chorus cannot write to the message store %1. Check that the file and its folder are writable by you and that the disk is not mounted read-only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The disk holding the message store %1 is full. Nothing already stored was lost; free some space and Chorus will continue saving.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message store %1 is in use by another program (perhaps a second Chorus with the same profile). Close it and try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chorus cannot open or create the message store %1. Check that the folder exists and that you may write to it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The disk reported an error while Chorus used the message store %1. Check the disk; nothing was half-written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chorus could not upgrade the message store %1. It was left as it was before the upgrade; please report this problem.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request to the message store was not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The requested item is not in the message store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message store is not open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The message store %1 reported an unexpected error; please report this problem.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1640,6 +1893,75 @@
         <source>The keychain could not be read (%1).</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The password could not be saved in the system keychain (%1); it is used from the password file this time only.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::workspace::HeadlessAgent</name>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sign-in failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No account to run: sign in once with the window, or give --account and --password-file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>starting for %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>connection lost (%1); reconnecting in %2 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>offline: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>group %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>joined %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>caught up with %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::workspace::Session</name>
+    <message>
+        <source>The local store could not be opened: %1 Messages are shown but not kept.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::workspace::Workspace</name>
+    <message>
+        <source>Chorus could not save to its local store: %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>chorus::xmpp::Error</name>
@@ -1745,6 +2067,88 @@
     </message>
     <message>
         <source>The server sent data that breaks the protocol; the connection was closed.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::xmpp::MucError</name>
+    <message>
+        <source>Not connected to the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group did not answer in time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are not in this group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This group is members-only and you are not a member.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are banned from this group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group is full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A limit of the server refused this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This group needs a password, and it was missing or wrong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Someone else in the group already uses this nickname.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group does not accept this nickname.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group does not allow this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You do not have the privileges to do this in the group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such group or member.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request was not valid.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The request was abandoned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::xmpp::MucManager</name>
+    <message>
+        <source>Not tried: the server's limit was reached first. %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Banned from this group</source>
         <translation type="unfinished" />
     </message>
 </context>

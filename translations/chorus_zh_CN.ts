@@ -16,16 +16,68 @@
         <translation>使用 &lt;language&gt;（例如 en 或 zh_CN）代替系统语言。</translation>
     </message>
     <message>
-        <source>Render the main window after start-up, save it as a PNG &lt;file&gt; and exit.</source>
-        <translation>启动后渲染主窗口，保存为 PNG 文件 &lt;file&gt; 并退出。</translation>
-    </message>
-    <message>
         <source>Try 'chorus --help'.</source>
         <translation>请尝试 “chorus --help”。</translation>
     </message>
     <message>
         <source>Unexpected argument: %1</source>
         <translation>无法识别的参数：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the password file %1: %2</source>
+        <translation>无法读取密码文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>The password file %1 is empty.</source>
+        <translation>密码文件 %1 为空。</translation>
+    </message>
+    <message>
+        <source>Render the main window once the workspace has settled, save it as a PNG &lt;file&gt; and exit.</source>
+        <translation>待工作区就绪后渲染主窗口，保存为 PNG 文件 &lt;file&gt; 并退出。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: wait at most &lt;ms&gt; milliseconds for sign-in and joins (default 15000).</source>
+        <translation>与 --screenshot 一起使用：最多等待 &lt;ms&gt; 毫秒，以完成登录和入群（默认 15000）。</translation>
+    </message>
+    <message>
+        <source>Sign in as &lt;jid&gt; without the dialog (needs --password-file). The password is saved in the keychain.</source>
+        <translation>不弹出登录对话框，直接以 &lt;jid&gt; 登录（需配合 --password-file）。密码会保存到系统密钥环。</translation>
+    </message>
+    <message>
+        <source>Read the password for --account from the first line of &lt;file&gt;.</source>
+        <translation>从 &lt;file&gt; 的第一行读取 --account 的密码。</translation>
+    </message>
+    <message>
+        <source>Connect to &lt;host[:port]&gt; instead of looking up the account's domain.</source>
+        <translation>直接连接 &lt;host[:port]&gt;，不再按账号的域名查找服务器。</translation>
+    </message>
+    <message>
+        <source>Allow an unencrypted connection, only to a server on this machine (the demo and tests).</source>
+        <translation>允许未加密连接，仅限本机上的服务器（用于演示和测试）。</translation>
+    </message>
+    <message>
+        <source>Run the workspace without a window (activities keep running), logging to standard output.</source>
+        <translation>不显示窗口运行工作区（活动照常运行），日志输出到标准输出。</translation>
+    </message>
+    <message>
+        <source>--screenshot-after needs a number of milliseconds.</source>
+        <translation>--screenshot-after 需要一个毫秒数。</translation>
+    </message>
+    <message>
+        <source>--account needs an address like coach@example.org, not “%1”.</source>
+        <translation>--account 需要 coach@example.org 这样的地址，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>--account needs --password-file.</source>
+        <translation>--account 需要配合 --password-file 使用。</translation>
+    </message>
+    <message>
+        <source>--password-file needs --account.</source>
+        <translation>--password-file 需要配合 --account 使用。</translation>
+    </message>
+    <message>
+        <source>--server needs host or host:port with a port from 1 to 65535, not “%1”.</source>
+        <translation>--server 需要 host 或 host:port（端口为 1–65535），而不是“%1”。</translation>
     </message>
 </context>
 <context>
@@ -139,7 +191,8 @@
     <message numerus="yes">
         <source>%n student(s) in rotation need %1 slots.</source>
         <translation>
-            <numerusform>%n 名学生轮换需要 %1 个时间段。</numerusform></translation>
+            <numerusform>%n 名学生轮换需要 %1 个时间段。</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no slot %1.</source>
@@ -328,6 +381,152 @@
     <message>
         <source>The idiom list is empty.</source>
         <translation>成语列表是空的。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::chat::XmppChatService</name>
+    <message>
+        <source>The server limits how many groups one account may be in: %1 groups were refused and %2 were not tried. %3</source>
+        <translation>服务器限制了一个账号可加入的群组数量：%1 个群组被拒绝，%2 个未尝试加入。%3</translation>
+    </message>
+    <message>
+        <source>You were removed from the group.</source>
+        <translation>你已被踢出群组。</translation>
+    </message>
+    <message>
+        <source>You were banned from the group.</source>
+        <translation>你已被群组封禁。</translation>
+    </message>
+    <message>
+        <source>The group became members-only and you are not a member.</source>
+        <translation>群组已改为仅限成员加入，而你不是成员。</translation>
+    </message>
+    <message>
+        <source>The group service is shutting down.</source>
+        <translation>群组服务正在关闭。</translation>
+    </message>
+    <message>
+        <source>The group dropped you after a technical problem.</source>
+        <translation>由于技术问题，群组已将你移出。</translation>
+    </message>
+    <message>
+        <source>The group was closed.</source>
+        <translation>群组已解散。</translation>
+    </message>
+    <message>
+        <source>The group no longer knew you; joining again.</source>
+        <translation>你已与群组断开，正在重新加入。</translation>
+    </message>
+    <message>
+        <source>changed nickname to %1</source>
+        <translation>已将昵称改为 %1</translation>
+    </message>
+    <message>
+        <source>kicked</source>
+        <translation>被踢出</translation>
+    </message>
+    <message>
+        <source>banned</source>
+        <translation>被封禁</translation>
+    </message>
+    <message>
+        <source>A message to %1 was not delivered: %2</source>
+        <translation>发给 %1 的消息未送达：%2</translation>
+    </message>
+    <message>
+        <source>Catching up with %1 stopped: %2</source>
+        <translation>同步 %1 的历史消息时中断：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not the address of a group.</source>
+        <translation>“%1”不是群组地址。</translation>
+    </message>
+    <message>
+        <source>The server has not said where groups live yet; give the group's full address (name@groups.example.org).</source>
+        <translation>服务器尚未告知群组服务的地址，请输入群组的完整地址（name@groups.example.org）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid group address.</source>
+        <translation>“%1”不是有效的群组地址。</translation>
+    </message>
+    <message>
+        <source>A group with the address %1 already exists. Pick another address, or add the existing group instead.</source>
+        <translation>地址为 %1 的群组已存在。请换一个地址，或改为添加这个已有群组。</translation>
+    </message>
+    <message>
+        <source>The server could not apply these settings to %1: %2</source>
+        <translation>服务器无法将这些设置应用到 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not in the group right now.</source>
+        <translation>%1 当前不在群组中。</translation>
+    </message>
+    <message>
+        <source>This group's server cannot remove messages (no XEP-0425 moderation). Members keep seeing it.</source>
+        <translation>此群组的服务器无法删除消息（不支持 XEP-0425 消息管理），成员仍能看到该消息。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an account address.</source>
+        <translation>“%1”不是账号地址。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::chat::convert</name>
+    <message>
+        <source>Not connected: the request was not sent. It can be tried again once Chorus is back online.</source>
+        <translation>未连接：请求未发送。Chorus 恢复在线后可以重试。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>服务器未及时响应。</translation>
+    </message>
+    <message>
+        <source>The server refused the request (%1).</source>
+        <translation>服务器拒绝了请求（%1）。</translation>
+    </message>
+    <message>
+        <source>The server refused the request: %1</source>
+        <translation>服务器拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>The archive did not answer in time.</source>
+        <translation>消息归档未及时响应。</translation>
+    </message>
+    <message>
+        <source>The archive no longer has that part of the history.</source>
+        <translation>消息归档中已没有这部分历史消息。</translation>
+    </message>
+    <message>
+        <source>This group keeps no archive on the server, so older messages cannot be loaded.</source>
+        <translation>此群组没有在服务器上保存消息归档，无法加载更早的消息。</translation>
+    </message>
+    <message>
+        <source>The group does not let you read its archive.</source>
+        <translation>此群组不允许你查看历史消息。</translation>
+    </message>
+    <message>
+        <source>The archive refused the request (%1).</source>
+        <translation>消息归档拒绝了请求（%1）。</translation>
+    </message>
+    <message>
+        <source>The archive refused the request: %1</source>
+        <translation>消息归档拒绝了请求：%1</translation>
+    </message>
+    <message>
+        <source>The server cannot store a group list for this account; groups are kept on this computer only.</source>
+        <translation>服务器无法为此账号保存群组列表，群组仅保存在本机。</translation>
+    </message>
+    <message>
+        <source>The server does not let this account change its group list.</source>
+        <translation>服务器不允许此账号修改群组列表。</translation>
+    </message>
+    <message>
+        <source>That is not the address of a group.</source>
+        <translation>这不是群组地址。</translation>
+    </message>
+    <message>
+        <source>The server refused to store the group list: %1</source>
+        <translation>服务器拒绝保存群组列表：%1</translation>
     </message>
 </context>
 <context>
@@ -736,7 +935,8 @@
     <message numerus="yes">
         <source>%1 has at most %n decimal(s), "%2" has more</source>
         <translation>
-            <numerusform>%1 最多有 %n 位小数，“%2”超出了</numerusform></translation>
+            <numerusform>%1 最多有 %n 位小数，“%2”超出了</numerusform>
+        </translation>
     </message>
     <message>
         <source>"%1" is too large</source>
@@ -795,6 +995,57 @@
     <message>
         <source>%1 changed it from %2 to %3, but by then it was %4</source>
         <translation>%1 将其从%2改为%3，但当时订单已是%4</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::store::StoreError</name>
+    <message>
+        <source>The message store %1 was written by a newer version of Chorus. Chorus has not changed it. Update Chorus to open this profile.</source>
+        <translation>消息库 %1 由更新版本的 Chorus 写入，Chorus 未对其做任何更改。请升级 Chorus 后再打开此配置。</translation>
+    </message>
+    <message>
+        <source>The message store %1 is damaged or is not a Chorus database. Chorus has not changed it. Quit Chorus and move the file aside (or restore a backup): history is downloaded from the server again, but notes and orders kept only in this file will be missing.</source>
+        <translation>消息库 %1 已损坏或不是 Chorus 数据库，Chorus 未对其做任何更改。请退出 Chorus，将该文件移到别处（或从备份恢复）：历史消息会从服务器重新下载，但只保存在此文件中的备注和订单将会丢失。</translation>
+    </message>
+    <message>
+        <source>Chorus cannot write to the message store %1. Check that the file and its folder are writable by you and that the disk is not mounted read-only.</source>
+        <translation>Chorus 无法写入消息库 %1。请检查你对该文件及其所在文件夹是否有写入权限，以及磁盘是否以只读方式挂载。</translation>
+    </message>
+    <message>
+        <source>The disk holding the message store %1 is full. Nothing already stored was lost; free some space and Chorus will continue saving.</source>
+        <translation>消息库 %1 所在的磁盘已满。已保存的内容没有丢失；释放一些空间后，Chorus 会继续保存。</translation>
+    </message>
+    <message>
+        <source>The message store %1 is in use by another program (perhaps a second Chorus with the same profile). Close it and try again.</source>
+        <translation>消息库 %1 正被其他程序使用（可能是使用同一配置的另一个 Chorus）。请将其关闭后重试。</translation>
+    </message>
+    <message>
+        <source>Chorus cannot open or create the message store %1. Check that the folder exists and that you may write to it.</source>
+        <translation>Chorus 无法打开或创建消息库 %1。请检查文件夹是否存在，以及你是否有写入权限。</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while Chorus used the message store %1. Check the disk; nothing was half-written.</source>
+        <translation>Chorus 使用消息库 %1 时磁盘报告了错误。请检查磁盘；没有写入不完整的数据。</translation>
+    </message>
+    <message>
+        <source>Chorus could not upgrade the message store %1. It was left as it was before the upgrade; please report this problem.</source>
+        <translation>Chorus 无法升级消息库 %1，该文件已保持升级前的状态；请报告此问题。</translation>
+    </message>
+    <message>
+        <source>The request to the message store was not valid.</source>
+        <translation>对消息库的请求无效。</translation>
+    </message>
+    <message>
+        <source>The requested item is not in the message store.</source>
+        <translation>消息库中没有所请求的内容。</translation>
+    </message>
+    <message>
+        <source>The message store is not open.</source>
+        <translation>消息库未打开。</translation>
+    </message>
+    <message>
+        <source>The message store %1 reported an unexpected error; please report this problem.</source>
+        <translation>消息库 %1 发生意外错误；请报告此问题。</translation>
     </message>
 </context>
 <context>
@@ -1621,7 +1872,7 @@
     <name>chorus::workspace::AccountController</name>
     <message>
         <source>The password could not be saved in the system keychain (%1). Start a keychain service such as GNOME Keyring and try again.</source>
-        <translation>无法将密码保存到系统钥匙串（%1）。请启动 GNOME Keyring 等钥匙串服务后重试。</translation>
+        <translation>无法将密码保存到系统密钥环（%1）。请启动 GNOME Keyring 等密钥环服务后重试。</translation>
     </message>
     <message>
         <source>No account is saved yet.</source>
@@ -1629,11 +1880,80 @@
     </message>
     <message>
         <source>The keychain has no password for %1. Sign in again.</source>
-        <translation>钥匙串中没有 %1 的密码，请重新登录。</translation>
+        <translation>系统密钥环中没有 %1 的密码，请重新登录。</translation>
     </message>
     <message>
         <source>The keychain could not be read (%1).</source>
-        <translation>无法读取钥匙串（%1）。</translation>
+        <translation>无法读取系统密钥环（%1）。</translation>
+    </message>
+    <message>
+        <source>The password could not be saved in the system keychain (%1); it is used from the password file this time only.</source>
+        <translation>无法将密码保存到系统密钥环（%1）；本次仅使用密码文件中的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::workspace::HeadlessAgent</name>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>sign-in failed: %1</source>
+        <translation>登录失败：%1</translation>
+    </message>
+    <message>
+        <source>No account to run: sign in once with the window, or give --account and --password-file.</source>
+        <translation>没有可运行的账号：请先在窗口中登录一次，或提供 --account 和 --password-file。</translation>
+    </message>
+    <message>
+        <source>starting for %1</source>
+        <translation>正在为 %1 启动</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <source>connection lost (%1); reconnecting in %2 s</source>
+        <translation>连接已断开（%1）；%2 秒后重连</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>offline: %1</source>
+        <translation>离线：%1</translation>
+    </message>
+    <message>
+        <source>group %1: %2</source>
+        <translation>群组 %1：%2</translation>
+    </message>
+    <message>
+        <source>joined %1</source>
+        <translation>已加入 %1</translation>
+    </message>
+    <message>
+        <source>caught up with %1</source>
+        <translation>已同步 %1 的历史消息</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::workspace::Session</name>
+    <message>
+        <source>The local store could not be opened: %1 Messages are shown but not kept.</source>
+        <translation>无法打开本地消息库：%1消息仍会显示，但不会保存。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::workspace::Workspace</name>
+    <message>
+        <source>Chorus could not save to its local store: %1</source>
+        <translation>Chorus 无法保存到本地消息库：%1</translation>
     </message>
 </context>
 <context>
@@ -1741,6 +2061,88 @@
     <message>
         <source>The server sent data that breaks the protocol; the connection was closed.</source>
         <translation>服务器发送了违反协议的数据，连接已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::xmpp::MucError</name>
+    <message>
+        <source>Not connected to the server.</source>
+        <translation>未连接到服务器。</translation>
+    </message>
+    <message>
+        <source>The group did not answer in time.</source>
+        <translation>群组未及时响应。</translation>
+    </message>
+    <message>
+        <source>You are not in this group.</source>
+        <translation>你不在此群组中。</translation>
+    </message>
+    <message>
+        <source>This group is members-only and you are not a member.</source>
+        <translation>此群组仅限成员加入，而你不是成员。</translation>
+    </message>
+    <message>
+        <source>You are banned from this group.</source>
+        <translation>你已被此群组封禁。</translation>
+    </message>
+    <message>
+        <source>The group is full.</source>
+        <translation>群组人数已满。</translation>
+    </message>
+    <message>
+        <source>A limit of the server refused this.</source>
+        <translation>已达到服务器的限制，操作被拒绝。</translation>
+    </message>
+    <message>
+        <source>This group needs a password, and it was missing or wrong.</source>
+        <translation>此群组需要密码，但未提供密码或密码错误。</translation>
+    </message>
+    <message>
+        <source>Someone else in the group already uses this nickname.</source>
+        <translation>群里已有其他人使用此昵称。</translation>
+    </message>
+    <message>
+        <source>The group does not accept this nickname.</source>
+        <translation>群组不接受此昵称。</translation>
+    </message>
+    <message>
+        <source>The group does not allow this.</source>
+        <translation>群组不允许此操作。</translation>
+    </message>
+    <message>
+        <source>You do not have the privileges to do this in the group.</source>
+        <translation>你在此群组中没有执行此操作的权限。</translation>
+    </message>
+    <message>
+        <source>No such group or member.</source>
+        <translation>群组或成员不存在。</translation>
+    </message>
+    <message>
+        <source>The request was not valid.</source>
+        <translation>请求无效。</translation>
+    </message>
+    <message>
+        <source>The request was abandoned.</source>
+        <translation>请求已取消。</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>服务器拒绝了请求。</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::xmpp::MucManager</name>
+    <message>
+        <source>Not tried: the server's limit was reached first. %1</source>
+        <translation>未尝试：已先达到服务器的上限。%1</translation>
+    </message>
+    <message>
+        <source>Banned from this group</source>
+        <translation>已被本群封禁</translation>
     </message>
 </context>
 <context>
