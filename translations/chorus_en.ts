@@ -156,6 +156,41 @@
     </message>
 </context>
 <context>
+    <name>chorus::activities::ActivityRepository</name>
+    <message>
+        <source>An activity needs a title.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The schedule of "%1" is not valid: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The schedule of "%1" needs a start date and time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting times of "%1" cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" names a group twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The group %1 is not among this account's groups.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A firing needs its time, and a sent one the id of its message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A decision sends the firing (with its message) or skips it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>chorus::activities::Csv</name>
     <message>
         <source>A quote (") appears inside an unquoted value; quote the whole value and double inner quotes.</source>
@@ -347,6 +382,17 @@
     </message>
     <message>
         <source>The repeat rule is not valid.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::activities::SignupRepository</name>
+    <message>
+        <source>The group %1 is not among this account's groups.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every sign-up entry needs a member, and a member can sign up once.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -791,6 +837,21 @@
     </message>
 </context>
 <context>
+    <name>chorus::replies::TemplateRepository</name>
+    <message>
+        <source>The template "%1" was not saved: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A template use needs a time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A group variable needs a name.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>chorus::sales::CatalogCsv</name>
     <message>
         <source>the options end with a lone backslash</source>
@@ -909,6 +970,13 @@
     </message>
 </context>
 <context>
+    <name>chorus::sales::CatalogRepository</name>
+    <message>
+        <source>The catalog item "%1" was not saved: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>chorus::sales::Csv</name>
     <message>
         <source>a quote inside an unquoted field (quote the whole field and double the quote)</source>
@@ -996,6 +1064,49 @@
     </message>
     <message>
         <source>%1 changed it from %2 to %3, but by then it was %4</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::sales::OrderRepository</name>
+    <message>
+        <source>The order's total is too large to store.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every order line needs a quantity of at least 1 and a price in a known currency ("%1").</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An order event needs an id, an author and a time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An order event with this id belongs to another order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An order needs an id and a group.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An order needs its creation event.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An order event belongs to another order.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The order number "%1" is not valid: it needs a prefix of 1 to 8 letters A-Z or digits and a date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The order number %1 is already used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a draft order can be changed; send the order back to draft first.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1484,6 +1595,10 @@
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>&amp;Search messages…</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>chorus::ui::MembersPanel</name>
@@ -1597,6 +1712,79 @@
     <message>
         <source>Matches</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>chorus::ui::SearchDialog</name>
+    <message>
+        <source>Search messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Words or "a phrase", in any language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This group: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type to search every group's messages kept on this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No messages match. Check the spelling, or search all groups.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n newest match(es) shown; older ones exist — add words to narrow it.</source>
+        <translation>
+            <numerusform>%n newest match shown; older ones exist — add words to narrow it.</numerusform><numerusform>%n newest matches shown; older ones exist — add words to narrow it.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es). Enter opens the selected one.</source>
+        <translation>
+            <numerusform>%n match. Enter opens it.</numerusform><numerusform>%n matches. Enter opens the selected one.</numerusform></translation>
     </message>
 </context>
 <context>

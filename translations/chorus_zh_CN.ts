@@ -156,6 +156,41 @@
     </message>
 </context>
 <context>
+    <name>chorus::activities::ActivityRepository</name>
+    <message>
+        <source>An activity needs a title.</source>
+        <translation>活动需要标题。</translation>
+    </message>
+    <message>
+        <source>The schedule of "%1" is not valid: %2</source>
+        <translation>“%1”的日程无效：%2</translation>
+    </message>
+    <message>
+        <source>The schedule of "%1" needs a start date and time.</source>
+        <translation>“%1”的日程需要开始日期和时间。</translation>
+    </message>
+    <message>
+        <source>Waiting times of "%1" cannot be negative.</source>
+        <translation>“%1”的等待时间不能为负数。</translation>
+    </message>
+    <message>
+        <source>"%1" names a group twice.</source>
+        <translation>“%1”重复列出了同一个群组。</translation>
+    </message>
+    <message>
+        <source>The group %1 is not among this account's groups.</source>
+        <translation>群组 %1 不在此账号的群组中。</translation>
+    </message>
+    <message>
+        <source>A firing needs its time, and a sent one the id of its message.</source>
+        <translation>每次触发都需要时间；已发送的触发还需要其消息的 ID。</translation>
+    </message>
+    <message>
+        <source>A decision sends the firing (with its message) or skips it.</source>
+        <translation>处理方式只能是发送这次触发（连同消息）或跳过它。</translation>
+    </message>
+</context>
+<context>
     <name>chorus::activities::Csv</name>
     <message>
         <source>A quote (") appears inside an unquoted value; quote the whole value and double inner quotes.</source>
@@ -347,6 +382,17 @@
     <message>
         <source>The repeat rule is not valid.</source>
         <translation>重复规则无效。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::activities::SignupRepository</name>
+    <message>
+        <source>The group %1 is not among this account's groups.</source>
+        <translation>群组 %1 不在此账号的群组中。</translation>
+    </message>
+    <message>
+        <source>Every sign-up entry needs a member, and a member can sign up once.</source>
+        <translation>每条报名都需要一位成员，且每位成员只能报名一次。</translation>
     </message>
 </context>
 <context>
@@ -790,6 +836,21 @@
     </message>
 </context>
 <context>
+    <name>chorus::replies::TemplateRepository</name>
+    <message>
+        <source>The template "%1" was not saved: %2</source>
+        <translation>模板“%1”未保存：%2</translation>
+    </message>
+    <message>
+        <source>A template use needs a time.</source>
+        <translation>记录模板使用时需要时间。</translation>
+    </message>
+    <message>
+        <source>A group variable needs a name.</source>
+        <translation>群组变量需要名称。</translation>
+    </message>
+</context>
+<context>
     <name>chorus::sales::CatalogCsv</name>
     <message>
         <source>the options end with a lone backslash</source>
@@ -908,6 +969,13 @@
     </message>
 </context>
 <context>
+    <name>chorus::sales::CatalogRepository</name>
+    <message>
+        <source>The catalog item "%1" was not saved: %2</source>
+        <translation>商品“%1”未保存：%2</translation>
+    </message>
+</context>
+<context>
     <name>chorus::sales::Csv</name>
     <message>
         <source>a quote inside an unquoted field (quote the whole field and double the quote)</source>
@@ -995,6 +1063,49 @@
     <message>
         <source>%1 changed it from %2 to %3, but by then it was %4</source>
         <translation>%1 将其从%2改为%3，但当时订单已是%4</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::sales::OrderRepository</name>
+    <message>
+        <source>The order's total is too large to store.</source>
+        <translation>订单总额过大，无法保存。</translation>
+    </message>
+    <message>
+        <source>Every order line needs a quantity of at least 1 and a price in a known currency ("%1").</source>
+        <translation>每个订单项的数量至少为 1，且价格须使用已知货币（“%1”）。</translation>
+    </message>
+    <message>
+        <source>An order event needs an id, an author and a time.</source>
+        <translation>订单事件需要 ID、操作人和时间。</translation>
+    </message>
+    <message>
+        <source>An order event with this id belongs to another order.</source>
+        <translation>此 ID 的订单事件属于另一个订单。</translation>
+    </message>
+    <message>
+        <source>An order needs an id and a group.</source>
+        <translation>订单需要 ID 和所属群组。</translation>
+    </message>
+    <message>
+        <source>An order needs its creation event.</source>
+        <translation>订单需要有创建事件。</translation>
+    </message>
+    <message>
+        <source>An order event belongs to another order.</source>
+        <translation>该订单事件属于另一个订单。</translation>
+    </message>
+    <message>
+        <source>The order number "%1" is not valid: it needs a prefix of 1 to 8 letters A-Z or digits and a date.</source>
+        <translation>订单号“%1”无效：需要由 1 到 8 位字母 A-Z 或数字组成的前缀和日期。</translation>
+    </message>
+    <message>
+        <source>The order number %1 is already used.</source>
+        <translation>订单号 %1 已被使用。</translation>
+    </message>
+    <message>
+        <source>Only a draft order can be changed; send the order back to draft first.</source>
+        <translation>只有草稿订单可以修改；请先将订单退回草稿。</translation>
     </message>
 </context>
 <context>
@@ -1479,6 +1590,10 @@
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>&amp;Search messages…</source>
+        <translation>搜索消息(&amp;S)…</translation>
+    </message>
 </context>
 <context>
     <name>chorus::ui::MembersPanel</name>
@@ -1590,6 +1705,79 @@
     <message>
         <source>Matches</source>
         <translation>匹配结果</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ui::SearchDialog</name>
+    <message>
+        <source>Search messages</source>
+        <translation>搜索消息</translation>
+    </message>
+    <message>
+        <source>Words or "a phrase", in any language</source>
+        <translation>关键词或“短语”，任何语言均可</translation>
+    </message>
+    <message>
+        <source>Search text</source>
+        <translation>搜索内容</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>所有群组</translation>
+    </message>
+    <message>
+        <source>This group: %1</source>
+        <translation>本群：%1</translation>
+    </message>
+    <message>
+        <source>Where to search</source>
+        <translation>搜索范围</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>群组</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发送者</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Type to search every group's messages kept on this computer.</source>
+        <translation>输入内容，搜索本机保存的所有群组消息。</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>No messages match. Check the spelling, or search all groups.</source>
+        <translation>没有匹配的消息。请检查拼写，或在所有群组中搜索。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n newest match(es) shown; older ones exist — add words to narrow it.</source>
+        <translation>
+            <numerusform>显示最新的 %n 条结果；还有更早的匹配——请添加关键词缩小范围。</numerusform><numerusform>显示最新的 %n 条结果；还有更早的匹配——请添加关键词缩小范围。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es). Enter opens the selected one.</source>
+        <translation>
+            <numerusform>共 %n 条结果。按回车打开所选消息。</numerusform><numerusform>共 %n 条结果。按回车打开所选消息。</numerusform></translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,8 @@ ChatError make(ChatError::Code code, const QString &message, const QString &cond
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("chorus::chat::XmppChatService", text);
+    // lupdate files these under the namespace: look them up there.
+    return QCoreApplication::translate("chorus::chat::convert", text);
 }
 
 } // namespace

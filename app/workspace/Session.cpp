@@ -1,6 +1,9 @@
 #include "workspace/Session.h"
 
+#include "activities/ActivitiesSchema.h"
 #include "chat/XmppChatService.h"
+#include "replies/RepliesSchema.h"
+#include "sales/SalesSchema.h"
 #include "store/AsyncStore.h"
 #include "workspace/AccountController.h"
 #include "workspace/CredentialStore.h"
@@ -46,6 +49,9 @@ Workspace *Session::open(const QString &accountJid)
 
     store::AsyncStore::Options options;
     options.database.path = m_profile.databasePath(jid);
+    // Every feature's tables, migrated at open (in this order: later ones may refer to
+    // earlier ones).
+    options.modules = {replies::repliesSchema(), sales::salesSchema(), activities::activitiesSchema()};
     m_store = std::make_unique<store::AsyncStore>(options);
     m_store->open().then(this, [this](const Expected<Done, store::StoreError> &opened) {
         if (!opened.ok()) {
