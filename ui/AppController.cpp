@@ -44,22 +44,15 @@ AppController::AppController(workspace::Session *session, MainWindow *window, QO
 bool AppController::start(const workspace::Options &options)
 {
     m_screenshotMode = !options.screenshotPath.isEmpty();
-    if (!options.account.isEmpty()) {
-        QString error;
-        const QString password = workspace::CommandLine::readPasswordFile(options.passwordFile, &error);
-        if (password.isEmpty()) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
-            return false;
-        }
-        chat::AccountSettings settings;
-        settings.jid = options.account;
-        settings.host = options.serverHost;
-        settings.port = options.serverPort;
-        settings.allowPlaintextLoopback = options.allowPlaintextLoopback;
-        m_session->account()->signIn(settings, password, /*keychainRequired=*/false);
-    } else if (m_session->account()->hasSavedAccount()) {
+    QString error;
+    bool fromOptions = false;
+    if (!m_session->signInFromOptions(options, &fromOptions, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return false;
+    }
+    if (!fromOptions && m_session->account()->hasSavedAccount()) {
         m_session->account()->restore();
-    } else if (!m_screenshotMode) {
+    } else if (!fromOptions && !m_screenshotMode) {
         // First run: the window shows behind the dialog with its empty states.
         QTimer::singleShot(0, this, &AppController::showSignIn);
     }

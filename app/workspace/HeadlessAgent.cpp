@@ -25,22 +25,15 @@ HeadlessAgent::HeadlessAgent(Session *session, std::FILE *out, QObject *parent)
 
 bool HeadlessAgent::start(const Options &options)
 {
-    if (!options.account.isEmpty()) {
-        QString error;
-        const QString password = CommandLine::readPasswordFile(options.passwordFile, &error);
-        if (password.isEmpty()) {
-            std::fprintf(stderr, "%s\n", qPrintable(error));
-            return false;
-        }
-        chat::AccountSettings settings;
-        settings.jid = options.account;
-        settings.host = options.serverHost;
-        settings.port = options.serverPort;
-        settings.allowPlaintextLoopback = options.allowPlaintextLoopback;
-        m_session->account()->signIn(settings, password, /*keychainRequired=*/false);
-    } else if (m_session->account()->hasSavedAccount()) {
+    QString error;
+    bool fromOptions = false;
+    if (!m_session->signInFromOptions(options, &fromOptions, &error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return false;
+    }
+    if (!fromOptions && m_session->account()->hasSavedAccount()) {
         m_session->account()->restore();
-    } else {
+    } else if (!fromOptions) {
         std::fprintf(stderr, "%s\n",
                      qPrintable(tr("No account to run: sign in once with the window, or give "
                                    "--account and --password-file.")));

@@ -6,6 +6,7 @@
 #include "sales/SalesSchema.h"
 #include "store/AsyncStore.h"
 #include "workspace/AccountController.h"
+#include "workspace/CommandLine.h"
 #include "workspace/CredentialStore.h"
 #include "workspace/Profile.h"
 #include "workspace/Workspace.h"
@@ -65,6 +66,24 @@ Workspace *Session::open(const QString &accountJid)
     m_workspace->start();
     Q_EMIT workspaceOpened(m_workspace.get());
     return m_workspace.get();
+}
+
+bool Session::signInFromOptions(const Options &options, bool *used, QString *error)
+{
+    *used = !options.account.isEmpty();
+    if (!*used)
+        return true;
+    const QString password = CommandLine::readPasswordFile(options.passwordFile, error);
+    if (password.isEmpty())
+        return false;
+    chat::AccountSettings settings;
+    settings.jid = options.account;
+    settings.host = options.serverHost;
+    settings.port = options.serverPort;
+    settings.allowPlaintextLoopback = options.allowPlaintextLoopback;
+    // A password given in a file may stay there if no keychain is running.
+    m_account->signIn(settings, password, /*keychainRequired=*/false);
+    return true;
 }
 
 } // namespace chorus::workspace

@@ -18,6 +18,7 @@ class AccountController;
 class CredentialStore;
 class Profile;
 class Workspace;
+struct Options;
 
 /// One running Chorus, window or not: the chat service, the account, and, as soon as
 /// the account starts connecting, that account's store and workspace. The window and
@@ -39,6 +40,11 @@ public:
     /// Opens the store and workspace of `accountJid` (once; later calls for another
     /// account replace them). Called by itself when an account starts connecting.
     Workspace *open(const QString &accountJid);
+
+    /// Signs in with --account/--password-file when given. Returns false with `error`
+    /// set when the password file cannot be used; `used` says whether options named an
+    /// account at all (otherwise the caller restores the saved one or asks).
+    bool signInFromOptions(const Options &options, bool *used, QString *error);
 
 Q_SIGNALS:
     void workspaceOpened(chorus::workspace::Workspace *workspace);
