@@ -204,16 +204,7 @@ void XmppChatService::Private::onRoomJoined(const xmpp::MucJoined &joined)
 void XmppChatService::Private::onCatchUpPage(const xmpp::Jid &archive,
                                              const QList<xmpp::ParsedMessage> &messages)
 {
-    const convert::RoomView view = roomView(archive);
-    QList<Message> batch;
-    batch.reserve(messages.size());
-    for (const xmpp::ParsedMessage &p : messages) {
-        if (auto m = convert::toMessage(p, view)) {
-            if (m->archiveId.isEmpty() && !m->stanzaId.isEmpty())
-                m->archiveId = view.groupId;
-            batch.append(*m);
-        }
-    }
+    const QList<Message> batch = fromArchive(archive, messages);
     if (batch.isEmpty())
         return;
     flush(); // live messages first: they were received before this page was asked for
@@ -331,6 +322,22 @@ convert::RoomView XmppChatService::Private::roomView(const xmpp::Jid &room) cons
         view.trustOccupantIds = true;
     }
     return view;
+}
+
+QList<Message> XmppChatService::Private::fromArchive(const xmpp::Jid &room,
+                                                    const QList<xmpp::ParsedMessage> &page) const
+{
+    const convert::RoomView view = roomView(room);
+    QList<Message> messages;
+    messages.reserve(page.size());
+    for (const xmpp::ParsedMessage &p : page) {
+        if (auto m = convert::toMessage(p, view)) {
+            if (m->archiveId.isEmpty() && !m->stanzaId.isEmpty())
+                m->archiveId = view.groupId; // the room's own archive gave the id
+            messages.append(*m);
+        }
+    }
+    return messages;
 }
 
 QString XmppChatService::Private::ownNick(const xmpp::Jid &room) const

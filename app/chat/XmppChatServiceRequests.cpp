@@ -304,14 +304,7 @@ Task<HistoryPage, ChatError> XmppChatService::fetchHistory(const QString &groupI
                 return convert::fromMamError(r.error());
             HistoryPage page;
             page.complete = r.value().complete;
-            const convert::RoomView view = d->roomView(room);
-            for (const xmpp::ParsedMessage &p : r.value().messages) {
-                if (auto m = convert::toMessage(p, view)) {
-                    if (m->archiveId.isEmpty() && !m->stanzaId.isEmpty())
-                        m->archiveId = view.groupId;
-                    page.messages.append(*m);
-                }
-            }
+            page.messages = d->fromArchive(room, r.value().messages);
             return page;
         });
 }

@@ -48,6 +48,8 @@ public:
     void flush();
 
     convert::RoomView roomView(const xmpp::Jid &room) const;
+    /// Messages of a room's archive page as chat messages (catch-up and paging back).
+    QList<Message> fromArchive(const xmpp::Jid &room, const QList<xmpp::ParsedMessage> &page) const;
     QString ownNick(const xmpp::Jid &room) const;
     QString defaultNick() const;
     xmpp::Jid roomJid(const QString &groupId) const;
