@@ -21,7 +21,7 @@ QString NamePool::intern(const char *data, qsizetype size)
     if (size == 0)
         return QString();
     if (size > 128)
-        return QString::fromUtf8(data, size);
+        return utf8ToString(data, size);
     quint32 hash = 2166136261u; // FNV-1a
     for (qsizetype i = 0; i < size; ++i)
         hash = (hash ^ uchar(data[i])) * 16777619u;
@@ -29,7 +29,7 @@ QString NamePool::intern(const char *data, qsizetype size)
     if (slot.bytes.size() == size && std::memcmp(slot.bytes.constData(), data, size) == 0)
         return slot.string;
     slot.bytes = QByteArray(data, size);
-    slot.string = QString::fromUtf8(data, size);
+    slot.string = utf8ToString(data, size);
     return slot.string;
 }
 
@@ -72,8 +72,9 @@ void RestrictedXmlReader::feed(const QByteArray &data)
     qsizetype keep = data.size();
     const qint64 bad = m_validator.check(data.constData(), data.size(), offset);
     if (bad >= 0) {
+        // The bad sequence may have begun in an earlier chunk.
         m_invalidAt = bad;
-        keep = bad - offset;
+        keep = qsizetype(std::max<qint64>(0, bad - offset));
     }
     if (m_pos == bufferEnd() && keep == data.size()) {
         m_buffer = data; // nothing pending: share the caller's bytes
@@ -84,12 +85,17 @@ void RestrictedXmlReader::feed(const QByteArray &data)
         m_buffer.remove(0, m_pos - m_base);
         m_base = m_pos;
     }
-    m_buffer.append(data.constData(), keep);
+    if (keep > 0)
+        m_buffer.append(data.constData(), keep);
 }
 
 qint64 RestrictedXmlReader::scanEnd() const
 {
-    qint64 end = bufferEnd();
+    // Only bytes of complete, checked UTF-8 sequences are ever looked at, so that where
+    // the chunks end cannot change what a token is found to be.
+    qint64 end = m_validator.checkedEnd(bufferEnd());
+    if (m_invalidAt >= 0)
+        end = std::min(end, m_invalidAt);
     if (m_windowStart >= 0)
         end = std::min(end, m_windowStart + m_limits.maxStanzaBytes);
     return end;
@@ -323,9 +329,9 @@ RestrictedXmlReader::Step RestrictedXmlReader::cdata()
                             ++i;
                     }
                 }
-                value = QString::fromUtf8(m_scratch.data(), qsizetype(m_scratch.size()));
+                value = utf8ToString(m_scratch.data(), qsizetype(m_scratch.size()));
             } else {
-                value = QString::fromUtf8(content, size);
+                value = utf8ToString(content, size);
             }
             addText(value, false);
             consume(q + 3);
@@ -348,7 +354,7 @@ RestrictedXmlReader::Step RestrictedXmlReader::endTag()
         if (c == '<')
             return failNotWellFormed(u"malformed end tag"_s);
     }
-    if (q == end) {
+    if (q >= end) {
         m_scan = q;
         return starved();
     }

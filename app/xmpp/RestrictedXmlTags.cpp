@@ -52,7 +52,8 @@ bool isQuirkNameChar(uchar c, bool first)
 
 bool isEncodingName(const QByteArray &name)
 {
-    if (name.isEmpty() || !((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z')))
+    if (name.isEmpty()
+        || !((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z')))
         return false;
     return std::all_of(name.begin() + 1, name.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
@@ -200,7 +201,8 @@ bool RestrictedXmlReader::resolvePrefix(qint64 pos, qint64 size, QString &uri) c
         return true;
     }
     for (auto it = m_declarations.rbegin(); it != m_declarations.rend(); ++it) {
-        if (it->prefix.size() == size && std::memcmp(it->prefix.constData(), at(pos), size_t(size)) == 0) {
+        if (it->prefix.size() == size
+            && std::memcmp(it->prefix.constData(), at(pos), size_t(size)) == 0) {
             uri = it->uri;
             return true;
         }
@@ -210,8 +212,8 @@ bool RestrictedXmlReader::resolvePrefix(qint64 pos, qint64 size, QString &uri) c
 }
 
 // The value of `raw`, normalised; `intern` shares the string (for namespaces).
-RestrictedXmlReader::Step RestrictedXmlReader::attributeValue(const RawAttribute &raw,
-                                                              QString &out, bool intern)
+RestrictedXmlReader::Step RestrictedXmlReader::attributeValue(const RawAttribute &raw, QString &out,
+                                                              bool intern)
 {
     const char *p = at(raw.valueStart);
     const qsizetype size = qsizetype(raw.valueSize);
@@ -220,7 +222,7 @@ RestrictedXmlReader::Step RestrictedXmlReader::attributeValue(const RawAttribute
         if (c == '&' || c == '\t' || c == '\n' || c == '\r')
             return decodeCharacters(p, size, true, out);
     }
-    out = intern ? m_pool.intern(p, size) : QString::fromUtf8(p, size);
+    out = intern ? m_pool.intern(p, size) : utf8ToString(p, size);
     return std::nullopt;
 }
 
@@ -233,17 +235,18 @@ RestrictedXmlReader::Step RestrictedXmlReader::processStartTag(qint64 gt, bool s
     for (RawAttribute &raw : m_rawAttributes) {
         const QName &n = raw.name;
         const bool prefixed = n.prefixSize > 0 && equals(n.prefixStart, n.prefixSize, "xmlns");
-        raw.declaration = prefixed || (n.prefixSize == 0 && equals(n.localStart, n.localSize, "xmlns"));
+        raw.declaration
+            = prefixed || (n.prefixSize == 0 && equals(n.localStart, n.localSize, "xmlns"));
         if (!raw.declaration)
             continue;
         QString uri;
         if (Step step = attributeValue(raw, uri, true))
             return step;
-        const QByteArray prefix = prefixed ? QByteArray(at(n.localStart), n.localSize) : QByteArray();
-        const bool illegal = prefixed
-            ? (prefix == "xmlns" || (prefix == "xml") != (uri == ns::Xml) || uri == XmlnsNamespace
-               || uri.isEmpty())
-            : (uri == XmlnsNamespace || uri == ns::Xml);
+        const QByteArray prefix
+            = prefixed ? QByteArray(at(n.localStart), n.localSize) : QByteArray();
+        const bool illegal = prefixed ? (prefix == "xmlns" || (prefix == "xml") != (uri == ns::Xml)
+                                         || uri == XmlnsNamespace || uri.isEmpty())
+                                      : (uri == XmlnsNamespace || uri == ns::Xml);
         if (illegal)
             return failNotWellFormed(u"illegal namespace declaration"_s);
         if (!m_options.referenceQuirks) {
@@ -413,7 +416,9 @@ RestrictedXmlReader::Step RestrictedXmlReader::xmlDeclaration(qint64 end)
         ++p;
         return true;
     };
-    const auto malformed = [this] { return failNotWellFormed(u"malformed XML declaration"_s); };
+    const auto malformed = [this] {
+        return failNotWellFormed(u"malformed XML declaration"_s);
+    };
     space();
     if (!pseudoAttribute() || name != "version")
         return malformed();

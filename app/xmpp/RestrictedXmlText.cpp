@@ -47,7 +47,7 @@ RestrictedXmlReader::Step RestrictedXmlReader::text()
 {
     const qint64 end = scanEnd();
     const qint64 from = std::max(m_scan, m_pos);
-    const void *lt = std::memchr(at(from), '<', size_t(end - from));
+    const void *lt = from < end ? std::memchr(at(from), '<', size_t(end - from)) : nullptr;
     if (!lt) {
         m_scan = end;
         return starved();
@@ -66,7 +66,7 @@ RestrictedXmlReader::Step RestrictedXmlReader::text()
             if (Step step = decodeCharacters(p, size, false, value))
                 return step;
         } else {
-            value = QString::fromUtf8(p, size);
+            value = utf8ToString(p, size);
         }
         addText(value, whitespace);
     }
@@ -113,7 +113,7 @@ RestrictedXmlReader::Step RestrictedXmlReader::decodeCharacters(const char *p, q
             m_scratch += c;
         }
     }
-    out = QString::fromUtf8(m_scratch.data(), qsizetype(m_scratch.size()));
+    out = utf8ToString(m_scratch.data(), qsizetype(m_scratch.size()));
     return std::nullopt;
 }
 
@@ -145,8 +145,7 @@ RestrictedXmlReader::Step RestrictedXmlReader::parseReference(const char *&p, co
         return std::nullopt;
     }
     const char *const name = q;
-    while (q < end && *q != ';' && !isXmlSpace(uchar(*q)) && *q != '&' && *q != '\''
-           && *q != '"')
+    while (q < end && *q != ';' && !isXmlSpace(uchar(*q)) && *q != '&' && *q != '\'' && *q != '"')
         ++q;
     if (q == end || *q != ';' || q == name)
         return failNotWellFormed(u"malformed entity reference"_s);

@@ -1,8 +1,10 @@
 #include "xmpp/XmlChars_p.h"
 
+#include <QStringDecoder>
+
 #include <array>
-#include <cstring>
 #include <cstdint>
+#include <cstring>
 
 namespace chorus::xmpp::detail {
 namespace {
@@ -88,8 +90,7 @@ constexpr Range NameMarks[] = {
 
 using Bitmap = std::array<std::uint64_t, 0x10000 / 64>;
 
-template<size_t N>
-constexpr void mark(Bitmap &bits, const Range (&ranges)[N])
+template <size_t N> constexpr void mark(Bitmap &bits, const Range (&ranges)[N])
 {
     for (const Range &r : ranges) {
         for (char32_t c = r.first; c <= r.last; ++c)
@@ -129,6 +130,14 @@ bool isNameStartChar(char32_t c)
 bool isNameChar(char32_t c)
 {
     return c < 0x10000 && (NameChar[c / 64] >> (c % 64)) & 1;
+}
+
+QString utf8ToString(const char *data, qsizetype size)
+{
+    if (size < 3 || std::memcmp(data, "\xEF\xBB\xBF", 3) != 0)
+        return QString::fromUtf8(data, size);
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    return decoder.decode(QByteArrayView(data, size));
 }
 
 void appendUtf8(std::string &out, char32_t c)

@@ -3,7 +3,7 @@
 // Character-level rules of the restricted-XML reader: UTF-8 validation against the
 // characters XML 1.0 allows, name characters, and UTF-8 encoding of references.
 
-#include <QtGlobal>
+#include <QString>
 
 #include <string>
 
@@ -47,6 +47,10 @@ inline char32_t decodeUtf8(const uchar *&p)
     return c | (*p++ & 0x3F);
 }
 
+/// Converts valid UTF-8 to a QString, keeping a leading U+FEFF (QString::fromUtf8
+/// would take it for a byte order mark and drop it).
+QString utf8ToString(const char *data, qsizetype size);
+
 /// Appends `c` (a valid code point) to `out` as UTF-8.
 void appendUtf8(std::string &out, char32_t c);
 
@@ -60,6 +64,8 @@ public:
     /// stream offset where the first bad sequence begins, or -1 when all is well so far.
     qint64 check(const char *data, qsizetype size, qint64 offset);
     void reset() { *this = Utf8Validator(); }
+    /// Where the checked bytes end: `end`, or the start of a sequence still incomplete.
+    qint64 checkedEnd(qint64 end) const { return m_need > 0 ? m_sequenceStart : end; }
 
 private:
     int m_need = 0; ///< continuation bytes still expected
