@@ -146,7 +146,7 @@ QString matchReference(const ParseOutcome &ref, const ParseOutcome &neu, const Q
 // QXmlStreamReader decodes all it was given before parsing it, so a bad byte late in
 // the input can make it fail before elements that come earlier. Then both parsers must
 // agree on the input cut at the first bad byte, and the new parser must have given the
-// same elements from there as from the whole input.
+// same elements from there as from the whole input (and stopped: failed or ended).
 bool decodesAhead(const QByteArray &input, const ParseOutcome &neu,
                   xmpp::StreamParser::Limits limits)
 {
@@ -159,7 +159,7 @@ bool decodesAhead(const QByteArray &input, const ParseOutcome &neu,
     const ParseOutcome refCut = run(reference, cut);
     const ParseOutcome newCut = runReader(cut, limits, true);
     Tolerance ignored;
-    return newCut.elements == neu.elements && neu.failed
+    return newCut.elements == neu.elements && (neu.failed || neu.ended)
         && matchReference(refCut, newCut, cut.first(), ignored).isEmpty();
 }
 
