@@ -202,7 +202,7 @@ bool RestrictedXmlReader::resolvePrefix(qint64 pos, qint64 size, QString &uri) c
     }
     for (auto it = m_declarations.rbegin(); it != m_declarations.rend(); ++it) {
         if (it->prefix.size() == size
-            && std::memcmp(it->prefix.constData(), at(pos), size_t(size)) == 0) {
+            && (size == 0 || std::memcmp(it->prefix.constData(), at(pos), size_t(size)) == 0)) {
             uri = it->uri;
             return true;
         }
