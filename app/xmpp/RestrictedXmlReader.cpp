@@ -22,9 +22,10 @@ QString NamePool::intern(const char *data, qsizetype size)
         return QString();
     if (size > 128)
         return utf8ToString(data, size);
-    quint32 hash = 2166136261u; // FNV-1a
-    for (qsizetype i = 0; i < size; ++i)
-        hash = (hash ^ uchar(data[i])) * 16777619u;
+    // A cheap hash (length and a few bytes): a collision only costs a conversion.
+    const auto *p = reinterpret_cast<const uchar *>(data);
+    const size_t hash = size_t(size) * 131 + p[0] * 31 + p[size / 2] * 7 + p[size * 3 / 4] * 3
+        + p[size - 1] + p[size - 2 >= 0 ? size - 2 : 0] * 17;
     Slot &slot = m_slots[hash % Slots];
     if (slot.bytes.size() == size && std::memcmp(slot.bytes.constData(), data, size) == 0)
         return slot.string;

@@ -2,6 +2,7 @@
 #include "xmpp/RestrictedXmlReader_p.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 using namespace Qt::StringLiterals;
@@ -25,14 +26,31 @@ enum TagState {
     AfterSlash,
 };
 
+enum : uchar { AsciiNameStart = 1, AsciiNameChar = 2 };
+
+constexpr std::array<uchar, 256> makeAsciiNameClasses()
+{
+    std::array<uchar, 256> classes {};
+    for (int c = 0; c < 128; ++c) {
+        const bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+        if (start)
+            classes[size_t(c)] = AsciiNameStart | AsciiNameChar;
+        else if ((c >= '0' && c <= '9') || c == '-' || c == '.')
+            classes[size_t(c)] = AsciiNameChar;
+    }
+    return classes;
+}
+
+constexpr std::array<uchar, 256> AsciiNameClasses = makeAsciiNameClasses();
+
 bool isAsciiNameStart(uchar c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return AsciiNameClasses[c] & AsciiNameStart;
 }
 
 bool isAsciiNameChar(uchar c)
 {
-    return isAsciiNameStart(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+    return AsciiNameClasses[c] & AsciiNameChar;
 }
 
 // QXmlStreamReader lexes attribute names loosely: any character but its delimiters
@@ -113,7 +131,10 @@ RestrictedXmlReader::Step RestrictedXmlReader::startTag()
                     return fail(StreamErrorCondition::NotWellFormed, u"invalid XML name"_s,
                                 element ? FailureKind::Other : FailureKind::StrictRule);
                 }
+                // The rest of an ASCII name in one go (names are mostly ASCII).
                 ++q;
+                while (q < end && isAsciiNameChar(uchar(*at(q))))
+                    ++q;
                 continue;
             }
             const int length = utf8Length(c);
@@ -165,20 +186,21 @@ RestrictedXmlReader::Step RestrictedXmlReader::startTag()
             }
             ++q;
             continue;
-        case InValue:
-            for (; q < end; ++q) {
-                const char v = *at(q);
-                if (v == m_quote)
-                    break;
-                if (v == '<')
-                    return failNotWellFormed(u"'<' in an attribute value"_s);
-            }
-            if (q == end)
+        case InValue: {
+            const char *from = at(q);
+            const auto *quote
+                = static_cast<const char *>(std::memchr(from, m_quote, size_t(end - q)));
+            const char *until = quote ? quote : at(end);
+            if (std::memchr(from, '<', size_t(until - from)))
+                return failNotWellFormed(u"'<' in an attribute value"_s);
+            q += until - from;
+            if (!quote)
                 break;
             m_rawAttributes.back().valueSize = q - m_rawAttributes.back().valueStart;
             m_tagState = AfterName;
             ++q;
             continue;
+        }
         case AfterSlash:
             if (c != '>')
                 return failNotWellFormed(u"malformed empty-element tag"_s);
