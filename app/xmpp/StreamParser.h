@@ -28,9 +28,13 @@ struct StreamHeader
 /// <stream:stream>) as an Element. The parser enforces RFC 6120's restricted XML
 /// (section 11.1): a DOCTYPE, a processing instruction other than the XML
 /// declaration, a comment or an entity reference other than the five predefined ones
-/// is a `restricted-xml` stream error. Input must be UTF-8 (`not-well-formed`
-/// otherwise); a stanza larger than Limits::maxStanzaBytes or nested deeper than
-/// Limits::maxDepth is a `policy-violation`. After an error the parser stays failed.
+/// is a `restricted-xml` stream error. Input must be well-formed, namespace-correct
+/// UTF-8 XML (`not-well-formed` otherwise); a stanza larger than Limits::maxStanzaBytes
+/// or nested deeper than Limits::maxDepth is a `policy-violation`, reported as soon as
+/// the bytes received show it. After an error the parser stays failed.
+///
+/// Built on our own tokenizer (detail::RestrictedXmlReader), not QXmlStreamReader;
+/// the results do not depend on how the input is split into chunks.
 class StreamParser
 {
 public:

@@ -5,8 +5,11 @@
 //
 // Rates are per second of this thread's CPU time (best of several runs), so that other
 // processes on a shared machine do not distort them; wall-clock rates are printed too.
-// "reader_only_mb_per_s" is QXmlStreamReader alone (tokens, no element trees) on the
-// same bytes: the ceiling for any parser built on it.
+// For reference, on the same bytes: "reference_mb_per_s" is the QXmlStreamReader-based
+// parser Chorus had before its own tokenizer (tests/support/ReferenceStreamParser), and
+// "reader_only_mb_per_s" QXmlStreamReader alone (tokens, no element trees), which was
+// that parser's ceiling. Compare figures from one run: this machine's speed varies.
+#include "ReferenceStreamParser.h"
 #include "SampleStream.h"
 
 #include "xmpp/StreamParser.h"
@@ -56,9 +59,10 @@ Run best(int rounds, const std::function<int()> &body)
     return fastest;
 }
 
+template<typename Parser = StreamParser>
 int parseStream(const QByteArray &header, const QByteArray &body)
 {
-    StreamParser parser;
+    Parser parser;
     int elements = 0;
     parser.feed(header);
     for (qsizetype off = 0; off < body.size(); off += Chunk) {
@@ -113,11 +117,15 @@ int main(int argc, char **argv)
     const Run presences
         = best(Rounds, [&] { return parseStream(sample.header, sample.presences); });
     const Run reader = best(Rounds, [&] { return readerOnly(sample.header, sample.mixed); });
+    const Run reference = best(Rounds, [&] {
+        return parseStream<chorus::test::ReferenceStreamParser>(sample.header, sample.mixed);
+    });
     if (mixed.elements != sample.mixedStanzaCount || presences.elements != sample.presenceCount
-        || reader.elements != sample.mixedStanzaCount) {
-        std::fprintf(stderr, "parsed %d/%d, %d/%d and %d stanzas\n", mixed.elements,
+        || reader.elements != sample.mixedStanzaCount
+        || reference.elements != sample.mixedStanzaCount) {
+        std::fprintf(stderr, "parsed %d/%d, %d/%d, %d and %d stanzas\n", mixed.elements,
                      sample.mixedStanzaCount, presences.elements, sample.presenceCount,
-                     reader.elements);
+                     reader.elements, reference.elements);
         return 1;
     }
     const double mb = sample.mixed.size() / 1e6;
@@ -126,10 +134,13 @@ int main(int argc, char **argv)
     std::printf("presences only: %.2f MB, %d stanzas: %.0f/s CPU, %.0f/s wall\n",
                 sample.presences.size() / 1e6, presences.elements,
                 presences.elements / presences.cpu, presences.elements / presences.wall);
+    std::printf("former QXmlStreamReader-based parser on the mixed stream: %.1f MB/s CPU\n",
+                mb / reference.cpu);
     std::printf("QXmlStreamReader alone on the mixed stream: %.1f MB/s CPU\n", mb / reader.cpu);
     std::printf("{\"mb_per_s\": %.1f, \"stanzas_per_s\": %.0f, \"presence_stanzas_per_s\": %.0f, "
-                "\"wall_mb_per_s\": %.1f, \"reader_only_mb_per_s\": %.1f}\n",
+                "\"wall_mb_per_s\": %.1f, \"reference_mb_per_s\": %.1f, "
+                "\"reader_only_mb_per_s\": %.1f}\n",
                 mb / mixed.cpu, mixed.elements / mixed.cpu, presences.elements / presences.cpu,
-                mb / mixed.wall, mb / reader.cpu);
+                mb / mixed.wall, mb / reference.cpu, mb / reader.cpu);
     return 0;
 }

@@ -1,8 +1,12 @@
-# cmake -DFUZZER=... -DSEEDS=... -DWORK_DIR=... -P run-fuzzer.cmake
-# Runs one libFuzzer target for $CHORUS_FUZZ_SECONDS seconds (default 60). New inputs
+# cmake -DFUZZER=... -DSEEDS=... -DWORK_DIR=... [-DDEFAULT_SECONDS=...] -P run-fuzzer.cmake
+# Runs one libFuzzer target for $CHORUS_FUZZ_SECONDS seconds (default: the fuzzer's
+# SECONDS in fuzzers.cmake, else 60). New inputs
 # go to a scratch corpus in WORK_DIR, never into the seed corpus in the source tree;
 # a crashing input is kept in WORK_DIR/artifacts and the test fails.
 set(seconds 60)
+if(DEFAULT_SECONDS)
+    set(seconds "${DEFAULT_SECONDS}")
+endif()
 if(DEFINED ENV{CHORUS_FUZZ_SECONDS} AND NOT "$ENV{CHORUS_FUZZ_SECONDS}" STREQUAL "")
     set(seconds "$ENV{CHORUS_FUZZ_SECONDS}")
 endif()
