@@ -102,8 +102,7 @@ Task<Done, BookmarkError> BookmarkManager::publish(const Bookmark &bookmark, Pub
             form.setValue(u"pubsub#max_items"_s, u"max"_s);
             form.setValue(u"pubsub#send_last_published_item"_s, u"never"_s);
         }
-        pubsub.appendChild(
-            Element(u"publish-options"_s, ns::PubSub).appendChild(form.toElement()));
+        pubsub.appendChild(Element(u"publish-options"_s, ns::PubSub).appendChild(form.toElement()));
     }
     Element iq(u"iq"_s, ns::Client);
     iq.setAttribute(u"type"_s, u"set"_s).appendChild(pubsub);
@@ -140,15 +139,16 @@ Task<Done, BookmarkError> BookmarkManager::publish(const Bookmark &bookmark, Pub
             // the admin or another client): make it private and persistent, keep its
             // limit, and publish without options. Truncation is then noticed at fetch.
             qCInfo(lcXmpp, "bookmarks: publish-options not met; reconfiguring the node");
-            configureNode(privateNodeForm(NodeConfig)).then(
-                this,
-                [this, bookmark, promise, forward](const Expected<Done, BookmarkError> &c) mutable {
-                    if (!c.ok()) {
-                        promise.finish(c.error());
-                        return;
-                    }
-                    publish(bookmark, PublishOptions::None).then(this, forward);
-                });
+            configureNode(privateNodeForm(NodeConfig))
+                .then(this,
+                      [this, bookmark, promise,
+                       forward](const Expected<Done, BookmarkError> &c) mutable {
+                          if (!c.ok()) {
+                              promise.finish(c.error());
+                              return;
+                          }
+                          publish(bookmark, PublishOptions::None).then(this, forward);
+                      });
         });
     return promise.task();
 }
@@ -213,14 +213,13 @@ void BookmarkManager::tuneNode()
     wanted.setValue(u"pubsub#send_last_published_item"_s, u"never"_s);
     DataForm withMax = wanted;
     withMax.setValue(u"pubsub#max_items"_s, u"max"_s);
-    configureNode(withMax)
-        .then(this, [this, wanted](const Expected<Done, BookmarkError> &r) {
-            if (r.ok())
-                return;
-            qCInfo(lcXmpp, "bookmarks: node refused max_items=max (%s)",
-                   qPrintable(r.error().condition));
-            configureNode(wanted);
-        });
+    configureNode(withMax).then(this, [this, wanted](const Expected<Done, BookmarkError> &r) {
+        if (r.ok())
+            return;
+        qCInfo(lcXmpp, "bookmarks: node refused max_items=max (%s)",
+               qPrintable(r.error().condition));
+        configureNode(wanted);
+    });
 }
 
 void BookmarkManager::checkLimitAfterSave()

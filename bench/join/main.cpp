@@ -65,12 +65,13 @@ QString loadAverage()
 QByteArray resultLine(int rooms, int occupants, double seconds, double cpu, double rss,
                       double serverCpu, const QString &server)
 {
-    auto num = [](double v, int decimals) { return QByteArray::number(v, 'f', decimals); };
-    return "{\"rooms\": " + QByteArray::number(rooms) + ", \"occupants\": "
-        + QByteArray::number(occupants) + ", \"seconds\": " + num(seconds, 2)
+    auto num = [](double v, int decimals) {
+        return QByteArray::number(v, 'f', decimals);
+    };
+    return "{\"rooms\": " + QByteArray::number(rooms)
+        + ", \"occupants\": " + QByteArray::number(occupants) + ", \"seconds\": " + num(seconds, 2)
         + ", \"cpu_s\": " + num(cpu, 2) + ", \"peak_rss_mb\": " + num(rss, 1)
-        + ", \"server_cpu_s\": " + num(serverCpu, 2) + ", \"server\": \"" + server.toUtf8()
-        + "\"}";
+        + ", \"server_cpu_s\": " + num(serverCpu, 2) + ", \"server\": \"" + server.toUtf8() + "\"}";
 }
 
 struct Run
@@ -132,7 +133,8 @@ Run joinAll(const TestServer &server, const QString &password, int rooms, int oc
     client.addExtension(&muc);
     QList<MucJoinRequest> requests;
     for (int r = 1; r <= rooms; ++r)
-        requests.append({Jid::fromString(u"class%1@"_s.arg(r) + server.mucDomain()), u"operator"_s});
+        requests.append(
+            {Jid::fromString(u"class%1@"_s.arg(r) + server.mucDomain()), u"operator"_s});
 
     QObject::connect(&client, &Client::sessionStarted, &loop,
                      [&](bool) { sessionMs = clock.elapsed(); });
@@ -216,20 +218,25 @@ int main(int argc, char **argv)
     cli.setApplicationDescription(u"One operator joining many populated rooms."_s);
     cli.addHelpOption();
     cli.addOption({u"rooms"_s, u"Rooms to join (default 300)."_s, u"R"_s, u"300"_s});
-    cli.addOption({u"occupants"_s, u"Simulated members in each room (default 50)."_s, u"M"_s,
-                   u"50"_s});
+    cli.addOption(
+        {u"occupants"_s, u"Simulated members in each room (default 50)."_s, u"M"_s, u"50"_s});
     cli.addOption({u"server"_s, u"prosody (default) or ejabberd."_s, u"kind"_s, u"prosody"_s});
     cli.addOption({u"rooms-per-member"_s,
                    u"Rooms each simulated member sits in, at most (default 100); sets how "
                    "many accounts the crowd needs."_s,
                    u"n"_s, u"100"_s});
-    cli.addOption({u"connect-parallel"_s, u"Crowd logins at once (default 16)."_s, u"k"_s,
-                   u"16"_s});
-    cli.addOption({u"crowd-joins"_s, u"Crowd joins in flight while filling (default 64)."_s,
-                   u"n"_s, u"64"_s});
-    cli.addOption({u"runs"_s, u"Operator runs on the same filled server; the median by "
-                   "wall time is reported (default 1)."_s, u"n"_s, u"1"_s});
-    cli.addOption({u"operator-no-sm"_s, u"The operator without XEP-0198 (for comparison)."_s});
+    cli.addOption(
+        {u"connect-parallel"_s, u"Crowd logins at once (default 16)."_s, u"k"_s, u"16"_s});
+    cli.addOption({u"crowd-joins"_s, u"Crowd joins in flight while filling (default 64)."_s, u"n"_s,
+                   u"64"_s});
+    cli.addOption({u"runs"_s,
+                   u"Operator runs on the same filled server; the median by "
+                   "wall time is reported (default 1)."_s,
+                   u"n"_s, u"1"_s});
+    cli.addOption({u"operator-sm"_s,
+                   u"The operator's XEP-0198: on (default, as the application), off, or "
+                   "alternate (odd runs on, even runs off; to compare under the same load)."_s,
+                   u"mode"_s, u"on"_s});
     cli.addOption({u"max-in-flight"_s, u"The operator's MucJoinPacer maxInFlight."_s, u"n"_s});
     cli.addOption({u"stanza-budget"_s, u"The operator's MucJoinPacer stanzaBudget."_s, u"n"_s});
     cli.addOption({u"timeout"_s, u"Give up after this many seconds per phase (default 3600)."_s,
@@ -241,7 +248,10 @@ int main(int argc, char **argv)
     const int timeoutMs = cli.value(u"timeout"_s).toInt() * 1000;
     const QString kind = cli.value(u"server"_s);
     OperatorOptions options;
-    options.streamManagement = !cli.isSet(u"operator-no-sm"_s);
+    const QString smMode = cli.value(u"operator-sm"_s);
+    if (smMode != u"on" && smMode != u"off" && smMode != u"alternate")
+        return fail(u"--operator-sm is on, off or alternate"_s);
+    options.streamManagement = smMode != u"off";
     if (cli.isSet(u"max-in-flight"_s))
         options.muc.pacing.maxInFlight = cli.value(u"max-in-flight"_s).toInt();
     if (cli.isSet(u"stanza-budget"_s))
@@ -282,12 +292,22 @@ int main(int argc, char **argv)
     // without stream management: Prosody's acks would triple the cost of the fill
     // (measured), and they never reconnect anyway.
     CrowdProcess crowd;
-    const QStringList crowdArgs {u"--server-dir"_s, serverDir, u"--create-accounts"_s,
-                                 u"--members"_s, QString::number(members), u"--rooms"_s,
-                                 QString::number(rooms), u"--room-prefix"_s, u"class"_s,
-                                 u"--per-room"_s, QString::number(occupants), u"--listen"_s,
-                                 u"--connect-parallel"_s, cli.value(u"connect-parallel"_s),
-                                 u"--joins-in-flight"_s, cli.value(u"crowd-joins"_s),
+    const QStringList crowdArgs {u"--server-dir"_s,
+                                 serverDir,
+                                 u"--create-accounts"_s,
+                                 u"--members"_s,
+                                 QString::number(members),
+                                 u"--rooms"_s,
+                                 QString::number(rooms),
+                                 u"--room-prefix"_s,
+                                 u"class"_s,
+                                 u"--per-room"_s,
+                                 QString::number(occupants),
+                                 u"--listen"_s,
+                                 u"--connect-parallel"_s,
+                                 cli.value(u"connect-parallel"_s),
+                                 u"--joins-in-flight"_s,
+                                 cli.value(u"crowd-joins"_s),
                                  u"--no-stream-management"_s};
     note(u"%1: %2 members fill %3 rooms × %4"_s.arg(kind).arg(members).arg(rooms).arg(occupants));
     if (!crowd.start(crowdArgs))
@@ -301,37 +321,55 @@ int main(int argc, char **argv)
         timeoutMs);
     if (ready.value(u"event"_s).toString() != u"ready")
         return fail(u"the crowd never got ready: "_s
-                    + QString::fromUtf8(QJsonDocument(ready).toJson(QJsonDocument::Compact))
-                    + u' ' + QString::fromUtf8(crowd.errors().right(2000)));
+                    + QString::fromUtf8(QJsonDocument(ready).toJson(QJsonDocument::Compact)) + u' '
+                    + QString::fromUtf8(crowd.errors().right(2000)));
     if (ready.value(u"joins"_s).toInteger() != seats || ready.value(u"failed"_s).toInt() != 0)
-        return fail(u"the crowd took %1 of %2 seats (%3 failed)"_s.arg(ready.value(u"joins"_s).toInteger())
-                        .arg(seats)
-                        .arg(ready.value(u"failed"_s).toInt()));
+        return fail(
+            u"the crowd took %1 of %2 seats (%3 failed)"_s.arg(ready.value(u"joins"_s).toInteger())
+                .arg(seats)
+                .arg(ready.value(u"failed"_s).toInt()));
     note(u"crowd ready after %1 s"_s.arg(double(setup.elapsed()) / 1000.0, 0, 'f', 1));
 
     // Nothing left over from the fill: the server's CPU clock stands still.
     waitForIdle(server->pid());
     QList<Run> runs;
+    QList<Run> compared;
     for (int i = 0; i < cli.value(u"runs"_s).toInt(); ++i) {
-        const Run run = joinAll(*server, password, rooms, occupants, options, crowd.pid(), timeoutMs,
-                                i + 1);
+        if (smMode == u"alternate")
+            options.streamManagement = i % 2 == 0;
+        const Run run
+            = joinAll(*server, password, rooms, occupants, options, crowd.pid(), timeoutMs, i + 1);
         if (!run.error.isEmpty())
             return fail(run.error);
-        note(u"run %1: %2 s, client %3 CPU s, server %4 CPU s"_s.arg(i + 1)
+        note(u"run %1 (stream management %5): %2 s, client %3 CPU s, server %4 CPU s"_s.arg(i + 1)
                  .arg(run.seconds, 0, 'f', 2)
                  .arg(run.cpu, 0, 'f', 2)
-                 .arg(run.serverCpu, 0, 'f', 2));
-        runs.append(run);
+                 .arg(run.serverCpu, 0, 'f', 2)
+                 .arg(options.streamManagement ? u"on"_s : u"off"_s));
+        // Alternating: the result line stands for the runs as the application connects.
+        (smMode == u"alternate" && !options.streamManagement ? compared : runs).append(run);
         waitForIdle(server->pid()); // the server takes the operator out of every room
     }
     if (runs.isEmpty())
         return fail(u"--runs must be at least 1"_s);
     // Several runs: the median by wall time stands for them.
-    std::sort(runs.begin(), runs.end(),
-              [](const Run &a, const Run &b) { return a.seconds < b.seconds; });
-    const Run &median = runs[runs.size() / 2];
-    std::printf("%s\n", resultLine(rooms, occupants, median.seconds, median.cpu, ownPeakRssMb(),
-                                   median.serverCpu, kind)
-                            .constData());
+    auto medianOf = [](QList<Run> list) {
+        std::sort(list.begin(), list.end(),
+                  [](const Run &a, const Run &b) { return a.seconds < b.seconds; });
+        return list[list.size() / 2];
+    };
+    const Run median = medianOf(runs);
+    if (!compared.isEmpty()) {
+        const Run off = medianOf(compared);
+        note(u"median without stream management: %1 s, server %2 CPU s (with: %3 s, %4 CPU s)"_s
+                 .arg(off.seconds, 0, 'f', 2)
+                 .arg(off.serverCpu, 0, 'f', 2)
+                 .arg(median.seconds, 0, 'f', 2)
+                 .arg(median.serverCpu, 0, 'f', 2));
+    }
+    std::printf("%s\n",
+                resultLine(rooms, occupants, median.seconds, median.cpu, ownPeakRssMb(),
+                           median.serverCpu, kind)
+                    .constData());
     return 0;
 }
