@@ -4,7 +4,6 @@
 #include "xmpp/BookmarkManager_p.h"
 
 #include "xmpp/Client.h"
-#include "xmpp/FormFields.h"
 #include "xmpp/Logging.h"
 #include "xmpp/Namespaces.h"
 
@@ -55,20 +54,16 @@ int maxItemsOf(const Element &configReply)
 {
     const Element configure
         = configReply.child(u"pubsub", ns::PubSubOwner).child(u"configure", ns::PubSubOwner);
-    const Element form = findForm(configure, NodeConfig);
-    for (const Element &field : form.children(u"field", ns::DataForms)) {
-        if (field.attribute(u"var") != u"pubsub#max_items")
-            continue;
-        QString value = field.childText(u"value", ns::DataForms).trimmed();
-        if (value == u"max")
-            value = field.child(u"validate", XDataValidate)
-                        .child(u"range", XDataValidate)
-                        .attribute(u"max");
-        bool ok = false;
-        const int limit = value.toInt(&ok);
-        return ok && limit > 0 ? limit : -1;
-    }
-    return -1;
+    const std::optional<DataForm> form = DataForm::findIn(configure, NodeConfig);
+    const DataForm::Field *field = form ? form->field(u"pubsub#max_items"_s) : nullptr;
+    if (!field)
+        return -1;
+    QString value = field->value().trimmed();
+    if (value == u"max")
+        value = field->rangeMax;
+    bool ok = false;
+    const int limit = value.toInt(&ok);
+    return ok && limit > 0 ? limit : -1;
 }
 
 } // namespace

@@ -2,9 +2,9 @@
 
 #include "core/Expected.h"
 #include "xmpp/Bookmark.h"
+#include "xmpp/DataForm.h"
 #include "xmpp/Error.h"
 #include "xmpp/Extension.h"
-#include "xmpp/FormFields.h"
 
 #include <QList>
 #include <QObject>
@@ -114,7 +114,7 @@ private:
     BookmarkSnapshot reconcile(const QList<Bookmark> &server, int limit);
     enum class PublishOptions { Full, Minimal, None };
     Task<Done, BookmarkError> publish(const Bookmark &bookmark, PublishOptions options);
-    Task<Done, BookmarkError> configureNode(const FormFieldList &extra = {});
+    Task<Done, BookmarkError> configureNode(const DataForm &form);
     void tuneNode();
     Task<Done, BookmarkError> writeLegacy();
     bool upsert(const Bookmark &bookmark); ///< true when it changed the list

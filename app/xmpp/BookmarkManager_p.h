@@ -3,6 +3,7 @@
 // BookmarkManager's helpers, shared by BookmarkManager.cpp (reading) and
 // BookmarkSaving.cpp (writing).
 
+#include "xmpp/DataForm.h"
 #include "xmpp/Element.h"
 #include "xmpp/Namespaces.h"
 
@@ -11,7 +12,6 @@ namespace chorus::xmpp::bookmarks {
 inline const QString PublishOptionsForm
     = QStringLiteral("http://jabber.org/protocol/pubsub#publish-options");
 inline const QString NodeConfig = QStringLiteral("http://jabber.org/protocol/pubsub#node_config");
-inline const QString XDataValidate = QStringLiteral("http://jabber.org/protocol/xdata-validate");
 /// Prosody's default pep_max_items: the smallest item limit of a server we know.
 inline constexpr int UnknownLimitFloor = 256;
 
@@ -21,6 +21,16 @@ inline Element pubsubIq(const QString &type, const QString &pubsubNs, const Elem
     iq.setAttribute(QStringLiteral("type"), type);
     iq.appendChild(Element(QStringLiteral("pubsub"), pubsubNs).appendChild(payload));
     return iq;
+}
+
+/// A submit form of `formType` (publish-options or node_config) asking what XEP-0402
+/// requires of the node: persistent items, private (whitelist) access.
+inline DataForm privateNodeForm(const QString &formType)
+{
+    DataForm form = DataForm::withFormType(formType);
+    form.setValue(QStringLiteral("pubsub#persist_items"), QStringLiteral("true"));
+    form.setValue(QStringLiteral("pubsub#access_model"), QStringLiteral("whitelist"));
+    return form;
 }
 
 /// <name node='urn:xmpp:bookmarks:1'/> in the pubsub namespace.

@@ -97,14 +97,12 @@ Task<Done, BookmarkError> BookmarkManager::publish(const Bookmark &bookmark, Pub
     if (options != PublishOptions::None) {
         // XEP-0402: a private, persistent node. 'max' items and no last-item delivery
         // are wished for; servers that do not know those fields get the two that matter.
-        FormFieldList fields {{u"pubsub#persist_items"_s, {u"true"_s}},
-                              {u"pubsub#access_model"_s, {u"whitelist"_s}}};
+        DataForm form = privateNodeForm(PublishOptionsForm);
         if (options == PublishOptions::Full) {
-            fields.append({u"pubsub#max_items"_s, {u"max"_s}});
-            fields.append({u"pubsub#send_last_published_item"_s, {u"never"_s}});
+            form.setValue(u"pubsub#max_items"_s, u"max"_s);
+            form.setValue(u"pubsub#send_last_published_item"_s, u"never"_s);
         }
-        pubsub.appendChild(Element(u"publish-options"_s, ns::PubSub)
-                               .appendChild(makeSubmitForm(PublishOptionsForm, fields)));
+        pubsub.appendChild(Element(u"publish-options"_s, ns::PubSub).appendChild(form.toElement()));
     }
     Element iq(u"iq"_s, ns::Client);
     iq.setAttribute(u"type"_s, u"set"_s).appendChild(pubsub);
@@ -141,28 +139,26 @@ Task<Done, BookmarkError> BookmarkManager::publish(const Bookmark &bookmark, Pub
             // the admin or another client): make it private and persistent, keep its
             // limit, and publish without options. Truncation is then noticed at fetch.
             qCInfo(lcXmpp, "bookmarks: publish-options not met; reconfiguring the node");
-            configureNode().then(
-                this,
-                [this, bookmark, promise, forward](const Expected<Done, BookmarkError> &c) mutable {
-                    if (!c.ok()) {
-                        promise.finish(c.error());
-                        return;
-                    }
-                    publish(bookmark, PublishOptions::None).then(this, forward);
-                });
+            configureNode(privateNodeForm(NodeConfig))
+                .then(this,
+                      [this, bookmark, promise,
+                       forward](const Expected<Done, BookmarkError> &c) mutable {
+                          if (!c.ok()) {
+                              promise.finish(c.error());
+                              return;
+                          }
+                          publish(bookmark, PublishOptions::None).then(this, forward);
+                      });
         });
     return promise.task();
 }
 
-Task<Done, BookmarkError> BookmarkManager::configureNode(const FormFieldList &extra)
+Task<Done, BookmarkError> BookmarkManager::configureNode(const DataForm &form)
 {
     Promise<Done, BookmarkError> promise;
     Element configure(u"configure"_s, ns::PubSubOwner);
     configure.setAttribute(u"node"_s, ns::Bookmarks);
-    FormFieldList fields {{u"pubsub#persist_items"_s, {u"true"_s}},
-                          {u"pubsub#access_model"_s, {u"whitelist"_s}}};
-    fields += extra;
-    configure.appendChild(makeSubmitForm(NodeConfig, fields));
+    configure.appendChild(form.toElement());
     client()
         ->sendIq(pubsubIq(u"set"_s, ns::PubSubOwner, configure))
         .then(this, [promise](const Expected<Element, IqError> &r) mutable {
@@ -212,16 +208,18 @@ void BookmarkManager::tuneNode()
     if (m_nodeTuned)
         return;
     m_nodeTuned = true;
-    const FormFieldList wanted {{u"pubsub#notify_retract"_s, {u"true"_s}},
-                                {u"pubsub#send_last_published_item"_s, {u"never"_s}}};
-    configureNode(wanted + FormFieldList {{u"pubsub#max_items"_s, {u"max"_s}}})
-        .then(this, [this, wanted](const Expected<Done, BookmarkError> &r) {
-            if (r.ok())
-                return;
-            qCInfo(lcXmpp, "bookmarks: node refused max_items=max (%s)",
-                   qPrintable(r.error().condition));
-            configureNode(wanted);
-        });
+    DataForm wanted = privateNodeForm(NodeConfig);
+    wanted.setValue(u"pubsub#notify_retract"_s, u"true"_s);
+    wanted.setValue(u"pubsub#send_last_published_item"_s, u"never"_s);
+    DataForm withMax = wanted;
+    withMax.setValue(u"pubsub#max_items"_s, u"max"_s);
+    configureNode(withMax).then(this, [this, wanted](const Expected<Done, BookmarkError> &r) {
+        if (r.ok())
+            return;
+        qCInfo(lcXmpp, "bookmarks: node refused max_items=max (%s)",
+               qPrintable(r.error().condition));
+        configureNode(wanted);
+    });
 }
 
 void BookmarkManager::checkLimitAfterSave()

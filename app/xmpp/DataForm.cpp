@@ -1,6 +1,6 @@
 #include "xmpp/DataForm.h"
 
-#include "xmpp/MucTypes.h"
+#include "xmpp/Namespaces.h"
 
 using namespace Qt::StringLiterals;
 
@@ -67,6 +67,10 @@ DataForm::Field parseField(const Element &e)
                                   capped(c.childText(u"value", ns::DataForms))});
         }
     }
+    const Element range
+        = e.child(u"validate", ns::DataFormsValidate).child(u"range", ns::DataFormsValidate);
+    f.rangeMin = range.attribute(u"min").left(64);
+    f.rangeMax = range.attribute(u"max").left(64);
     return f;
 }
 
@@ -123,6 +127,27 @@ std::optional<DataForm> DataForm::findIn(const Element &parent)
     return fromElement(parent.child(u"x", ns::DataForms));
 }
 
+std::optional<DataForm> DataForm::findIn(const Element &parent, QStringView formType)
+{
+    for (const Element &x : parent.children(u"x", ns::DataForms)) {
+        std::optional<DataForm> form = fromElement(x);
+        if (form && form->formType() == formType)
+            return form;
+    }
+    return std::nullopt;
+}
+
+DataForm DataForm::withFormType(const QString &formType, Type type)
+{
+    DataForm form(type);
+    Field field;
+    field.var = u"FORM_TYPE"_s;
+    field.type = u"hidden"_s;
+    field.values = {formType};
+    form.m_fields.append(field);
+    return form;
+}
+
 Element DataForm::toElement() const
 {
     Element x(u"x"_s, ns::DataForms);
@@ -143,6 +168,14 @@ Element DataForm::toElement() const
             field.appendTextChild(u"desc"_s, ns::DataForms, f.desc);
         if (f.required)
             field.appendChild(Element(u"required"_s, ns::DataForms));
+        if (!f.rangeMin.isEmpty() || !f.rangeMax.isEmpty()) {
+            Element range(u"range"_s, ns::DataFormsValidate);
+            if (!f.rangeMin.isEmpty())
+                range.setAttribute(u"min"_s, f.rangeMin);
+            if (!f.rangeMax.isEmpty())
+                range.setAttribute(u"max"_s, f.rangeMax);
+            field.appendChild(Element(u"validate"_s, ns::DataFormsValidate).appendChild(range));
+        }
         for (const QString &v : f.values)
             field.appendTextChild(u"value"_s, ns::DataForms, v);
         for (const Option &o : f.options) {
@@ -185,6 +218,12 @@ QString DataForm::value(const QString &var) const
 {
     const Field *f = field(var);
     return f ? f->value() : QString();
+}
+
+QStringList DataForm::values(const QString &var) const
+{
+    const Field *f = field(var);
+    return f ? f->values : QStringList();
 }
 
 void DataForm::setValues(const QString &var, const QStringList &values)

@@ -35,6 +35,10 @@ public:
         bool required = false;
         QStringList values;
         QList<Option> options;
+        /// XEP-0122 <validate><range min max/></validate> bounds, empty when not given
+        /// (Prosody states pubsub#max_items "max" this way).
+        QString rangeMin;
+        QString rangeMax;
 
         QString value() const { return values.value(0); }
         /// A boolean field's value ("1"/"true" are true); nullopt when not a boolean.
@@ -54,6 +58,11 @@ public:
     static std::optional<DataForm> fromElement(const Element &x);
     /// The form inside `parent` (e.g. a muc#owner <query/>), nullopt when none.
     static std::optional<DataForm> findIn(const Element &parent);
+    /// The first form inside `parent` whose FORM_TYPE is `formType`, nullopt when none.
+    static std::optional<DataForm> findIn(const Element &parent, QStringView formType);
+    /// A form of `type` whose first field is the hidden FORM_TYPE (XEP-0068): a MAM
+    /// query, pubsub publish-options or node configuration.
+    static DataForm withFormType(const QString &formType, Type type = Type::Submit);
     /// Serialises as `<x xmlns='jabber:x:data'/>`.
     Element toElement() const;
 
@@ -74,6 +83,8 @@ public:
     Field *field(const QString &var);
     /// The first value of `var`, empty when absent.
     QString value(const QString &var) const;
+    /// All values of `var`, empty when absent.
+    QStringList values(const QString &var) const;
     /// Sets a field's values, adding a text-single field when it is missing.
     void setValues(const QString &var, const QStringList &values);
     void setValue(const QString &var, const QString &value) { setValues(var, {value}); }

@@ -1,6 +1,5 @@
 #include "xmpp/DiscoInfo.h"
 
-#include "xmpp/FormFields.h"
 #include "xmpp/Namespaces.h"
 
 #include <QCryptographicHash>
@@ -35,11 +34,9 @@ bool DiscoInfo::hasIdentity(QStringView category, QStringView type) const
 
 QString DiscoInfo::formValue(QStringView formType, QStringView var) const
 {
-    for (const Element &form : forms) {
-        if (formTypeOf(form) == formType) {
-            const QStringList values = formValues(form, var);
-            return values.isEmpty() ? QString() : values.first();
-        }
+    for (const DataForm &form : forms) {
+        if (form.formType() == formType)
+            return form.value(var.toString());
     }
     return {};
 }
@@ -57,8 +54,8 @@ std::optional<DiscoInfo> DiscoInfo::fromQuery(const Element &query)
             const QString var = child.attribute(u"var");
             if (!var.isEmpty())
                 info.features.append(var);
-        } else if (child.is(u"x", ns::DataForms)) {
-            info.forms.append(child);
+        } else if (auto form = DataForm::fromElement(child)) {
+            info.forms.append(*form);
         }
     }
     return info;
@@ -80,8 +77,8 @@ Element DiscoInfo::toQuery(const QString &node) const
     }
     for (const QString &feature : features)
         query.appendChild(Element(u"feature"_s, ns::DiscoInfo).setAttribute(u"var"_s, feature));
-    for (const Element &form : forms)
-        query.appendChild(form);
+    for (const DataForm &form : forms)
+        query.appendChild(form.toElement());
     return query;
 }
 
@@ -98,29 +95,28 @@ QString DiscoInfo::capsString() const
         s += i + u'<';
     for (const QString &f : std::as_const(feats))
         s += f + u'<';
-    QList<Element> typed;
-    for (const Element &form : forms) {
-        if (!formTypeOf(form).isEmpty())
+    QList<DataForm> typed;
+    for (const DataForm &form : forms) {
+        if (!form.formType().isEmpty())
             typed.append(form);
     }
-    std::sort(typed.begin(), typed.end(), [](const Element &a, const Element &b) {
-        return octetLess(formTypeOf(a), formTypeOf(b));
+    std::sort(typed.begin(), typed.end(), [](const DataForm &a, const DataForm &b) {
+        return octetLess(a.formType(), b.formType());
     });
-    for (const Element &form : std::as_const(typed)) {
-        s += formTypeOf(form) + u'<';
-        QList<Element> fields;
-        for (const Element &field : form.children(u"field", ns::DataForms)) {
-            if (field.attribute(u"var") != u"FORM_TYPE")
+    for (const DataForm &form : std::as_const(typed)) {
+        s += form.formType() + u'<';
+        QList<DataForm::Field> fields;
+        for (const DataForm::Field &field : form.fields()) {
+            if (field.var != u"FORM_TYPE")
                 fields.append(field);
         }
-        std::sort(fields.begin(), fields.end(), [](const Element &a, const Element &b) {
-            return octetLess(a.attribute(u"var"), b.attribute(u"var"));
-        });
-        for (const Element &field : std::as_const(fields)) {
-            s += field.attribute(u"var") + u'<';
-            QStringList values;
-            for (const Element &value : field.children(u"value", ns::DataForms))
-                values.append(value.text());
+        std::sort(fields.begin(), fields.end(),
+                  [](const DataForm::Field &a, const DataForm::Field &b) {
+                      return octetLess(a.var, b.var);
+                  });
+        for (const DataForm::Field &field : std::as_const(fields)) {
+            s += field.var + u'<';
+            QStringList values = field.values;
             std::sort(values.begin(), values.end(), octetLess);
             for (const QString &value : std::as_const(values))
                 s += value + u'<';
@@ -146,8 +142,8 @@ bool DiscoInfo::isValidForCaps() const
     if (QSet<QString>(features.cbegin(), features.cend()).size() != features.size())
         return false;
     QSet<QString> types;
-    for (const Element &form : forms) {
-        const QString type = formTypeOf(form);
+    for (const DataForm &form : forms) {
+        const QString type = form.formType();
         if (type.isEmpty())
             continue;
         if (types.contains(type))

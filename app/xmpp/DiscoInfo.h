@@ -1,5 +1,6 @@
 #pragma once
 
+#include "xmpp/DataForm.h"
 #include "xmpp/Element.h"
 #include "xmpp/Jid.h"
 
@@ -28,7 +29,7 @@ struct DiscoInfo
 {
     QList<DiscoIdentity> identities;
     QStringList features;
-    QList<Element> forms; ///< jabber:x:data forms of type result
+    QList<DataForm> forms; ///< XEP-0128 extended information (forms of type result)
 
     bool hasFeature(QStringView feature) const { return features.contains(feature); }
     bool hasIdentity(QStringView category, QStringView type) const;

@@ -1,6 +1,6 @@
 #include "xmpp/MamTypes.h"
 
-#include "xmpp/FormFields.h"
+#include "xmpp/DataForm.h"
 #include "xmpp/Namespaces.h"
 #include "xmpp/XmppDateTime.h"
 
@@ -12,14 +12,14 @@ Element MamQuery::toQuery(const QString &queryId) const
 {
     Element query(u"query"_s, ns::Mam);
     query.setAttribute(u"queryid"_s, queryId);
-    FormFieldList fields;
+    DataForm form = DataForm::withFormType(ns::Mam);
     if (with.isValid())
-        fields.append({u"with"_s, {with.toString()}});
+        form.setValue(u"with"_s, with.toString());
     if (start.isValid())
-        fields.append({u"start"_s, {formatXmppDateTime(start)}});
+        form.setValue(u"start"_s, formatXmppDateTime(start));
     if (end.isValid())
-        fields.append({u"end"_s, {formatXmppDateTime(end)}});
-    query.appendChild(makeSubmitForm(ns::Mam, fields));
+        form.setValue(u"end"_s, formatXmppDateTime(end));
+    query.appendChild(form.toElement());
     Element set(u"set"_s, ns::Rsm);
     set.appendTextChild(u"max"_s, ns::Rsm, QString::number(qMax(0, max)));
     if (!after.isEmpty())

@@ -27,6 +27,8 @@ inline const QString Caps = QStringLiteral("http://jabber.org/protocol/caps"); /
 inline const QString Carbons = QStringLiteral("urn:xmpp:carbons:2"); ///< XEP-0280
 inline const QString ChorusGroup = QStringLiteral("urn:chorus:group:0"); ///< our bookmark extension
 inline const QString DataForms = QStringLiteral("jabber:x:data"); ///< XEP-0004
+inline const QString DataFormsValidate
+    = QStringLiteral("http://jabber.org/protocol/xdata-validate"); ///< XEP-0122
 inline const QString Delay = QStringLiteral("urn:xmpp:delay"); ///< XEP-0203
 inline const QString DiscoInfo = QStringLiteral("http://jabber.org/protocol/disco#info"); ///< XEP-0030
 inline const QString DiscoItems = QStringLiteral("http://jabber.org/protocol/disco#items"); ///< XEP-0030

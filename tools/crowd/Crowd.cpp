@@ -92,8 +92,10 @@ void Crowd::connectNext()
         s.port = m_o.port;
         s.plaintextOnLoopback = true;
         s.reconnect.enabled = false; // a member that drops says so; nothing is hidden
+        s.streamManagement = m_o.streamManagement;
         s.negotiationTimeoutMs = 120000;
         s.iqTimeoutMs = 120000;
+        s.pingTimeoutMs = 120000; // a busy server is slow, not gone
         m->client = std::make_unique<Client>();
         m->client->setSettings(s);
         m->muc = std::make_unique<MucManager>();
@@ -126,8 +128,7 @@ void Crowd::connectNext()
         connect(m->muc.get(), &MucManager::roomJoined, this, [this, m](const MucJoined &j) {
             m->joined.append(j.room);
             ++m_joins;
-            if (m_pendingJoins > 0 && --m_pendingJoins == 0)
-                joinSettled();
+            joinEnded();
         });
         connect(m->muc.get(), &MucManager::roomJoinFailed, this,
                 [this, m](const Jid &room, const MucError &e) {
@@ -135,8 +136,7 @@ void Crowd::connectNext()
                     print({{u"event"_s, u"error"_s}, {u"member"_s, m->name},
                            {u"room"_s, room.toString()}, {u"condition"_s, e.condition},
                            {u"error"_s, e.message()}});
-                    if (m_pendingJoins > 0 && --m_pendingJoins == 0)
-                        joinSettled();
+                    joinEnded();
                 });
         connect(m->muc.get(), &MucManager::privateMessageReceived, this,
                 [this, m](const MucMessage &msg) {
@@ -213,18 +213,62 @@ void Crowd::startJoins(int phase)
     }
     m_phase = phase;
     m_pendingJoins = 0;
+    m_joinQueue.clear();
+    m_joinsOut = 0;
+    QList<QList<std::pair<Member *, Jid>>> perMember;
     for (const auto &m : std::as_const(m_members)) {
         if (!m->connected)
             continue;
         const QList<Jid> &rooms = phase == 1 ? m->firstRooms : m->otherRooms;
-        QList<MucJoinRequest> requests;
+        m_pendingJoins += int(rooms.size());
+        if (m_o.joinsInFlight <= 0) {
+            QList<MucJoinRequest> requests;
+            for (const Jid &room : rooms)
+                requests.append({room, m->name});
+            m->muc->joinRooms(requests);
+            continue;
+        }
+        QList<std::pair<Member *, Jid>> own;
         for (const Jid &room : rooms)
-            requests.append({room, m->name});
-        m_pendingJoins += int(requests.size());
-        m->muc->joinRooms(requests);
+            own.append({m.get(), room});
+        perMember.append(own);
+    }
+    // Round robin over the members, so every member and every room moves at once.
+    for (qsizetype i = 0; !perMember.isEmpty(); ++i) {
+        bool any = false;
+        for (const auto &own : std::as_const(perMember)) {
+            if (i < own.size()) {
+                m_joinQueue.append(own[i]);
+                any = true;
+            }
+        }
+        if (!any)
+            break;
     }
     if (m_pendingJoins == 0)
         joinSettled();
+    else
+        dispatchJoins();
+}
+
+void Crowd::dispatchJoins()
+{
+    while (m_joinsOut < m_o.joinsInFlight && !m_joinQueue.isEmpty()) {
+        const auto [m, room] = m_joinQueue.takeFirst();
+        ++m_joinsOut;
+        m->muc->joinRooms({{room, m->name}});
+    }
+}
+
+void Crowd::joinEnded()
+{
+    if (m_joinsOut > 0)
+        --m_joinsOut;
+    if (m_pendingJoins > 0 && --m_pendingJoins == 0) {
+        joinSettled();
+        return;
+    }
+    dispatchJoins();
 }
 
 void Crowd::joinSettled()

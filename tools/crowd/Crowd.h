@@ -41,6 +41,13 @@ struct CrowdOptions
     double durationS = -1; ///< stop after this long (-1: no limit)
     Scenario scenario;
     int connectParallel = 8;
+    /// Joins in flight across the whole crowd (0: each member paces only its own).
+    /// Filling hundreds of busy rooms at once otherwise queues so much at the server
+    /// that it answers nothing for minutes.
+    int joinsInFlight = 0;
+    /// XEP-0198 for the members. Off saves a busy server the ack traffic; members
+    /// never reconnect, so there is nothing to resume anyway.
+    bool streamManagement = true;
     quint32 seed = 1;
 };
 
@@ -76,6 +83,8 @@ private:
     void memberUp(Member *m);
     void memberFailed(Member *m, const QString &why);
     void startJoins(int phase);
+    void dispatchJoins();
+    void joinEnded();
     void joinSettled();
     void ready();
     void playOne();
@@ -95,6 +104,8 @@ private:
     int m_connecting = 0;
     int m_phase = 0;
     int m_pendingJoins = 0;
+    QList<std::pair<Member *, xmpp::Jid>> m_joinQueue; ///< not handed out yet (--joins-in-flight)
+    int m_joinsOut = 0; ///< handed to members, not answered yet
     int m_joins = 0;
     int m_joinFailures = 0;
     int m_sent = 0;

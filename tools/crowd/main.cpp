@@ -94,6 +94,9 @@ int main(int argc, char *argv[])
         {u"once"_s, u"Join, print ready, exit."_s},
         {u"listen"_s, u"Stay joined and print what members receive; commands on stdin."_s},
         {u"connect-parallel"_s, u"Logins at once (default 8)."_s, u"k"_s},
+        {u"no-stream-management"_s, u"Members without XEP-0198 (less work for a busy server)."_s},
+        {u"joins-in-flight"_s, u"Room joins in flight across the whole crowd (default: no "
+                               "crowd-wide limit, each member paces its own)."_s, u"n"_s},
         {u"seed"_s, u"Random seed (default 1)."_s, u"n"_s},
     });
     p.process(app);
@@ -133,6 +136,8 @@ int main(int argc, char *argv[])
     o.createAccounts = p.isSet(u"create-accounts"_s);
     o.perRoom = intOption(u"per-room"_s, 0, 1);
     o.connectParallel = intOption(u"connect-parallel"_s, o.connectParallel, 1);
+    o.joinsInFlight = intOption(u"joins-in-flight"_s, 0, 1);
+    o.streamManagement = !p.isSet(u"no-stream-management"_s);
     o.seed = quint32(intOption(u"seed"_s, 1, 0));
     o.messages = intOption(u"messages"_s, -1, 0);
     if (!error.isEmpty())

@@ -51,6 +51,7 @@ public:
 
     void command(const QString &line) { m_process.write(line.toUtf8() + '\n'); }
     QList<QJsonObject> all() const { return m_all; }
+    qint64 pid() const { return m_process.processId(); }
     QByteArray errors() { return m_process.readAllStandardError(); }
 
     /// Closes stdin (the crowd logs out and exits) and waits.

@@ -7,7 +7,7 @@
 
 #include "xmpp/BookmarkManager.h"
 #include "xmpp/DiscoManager.h"
-#include "xmpp/FormFields.h"
+#include "xmpp/DataForm.h"
 #include "xmpp/Namespaces.h"
 
 #include <QSignalSpy>
@@ -174,8 +174,9 @@ void tst_XmppBookmarks::truncationIsNoticed()
     // or an administrator would have it.
     Element configure(u"configure"_s, ns::PubSubOwner);
     configure.setAttribute(u"node"_s, ns::Bookmarks);
-    configure.appendChild(makeSubmitForm(u"http://jabber.org/protocol/pubsub#node_config"_s,
-                                         {{u"pubsub#max_items"_s, {u"3"_s}}}));
+    DataForm limit = DataForm::withFormType(u"http://jabber.org/protocol/pubsub#node_config"_s);
+    limit.setValue(u"pubsub#max_items"_s, u"3"_s);
+    configure.appendChild(limit.toElement());
     const auto configured = desk.iq(pubsubIq(u"set"_s, ns::PubSubOwner, configure));
     QVERIFY2(configured.ok(),
              qPrintable(configured.ok() ? QString() : configured.error().condition));

@@ -6,7 +6,7 @@
 #include "ScriptedClient.h"
 
 #include "xmpp/Extension.h"
-#include "xmpp/FormFields.h"
+#include "xmpp/DataForm.h"
 #include "xmpp/MamManager.h"
 #include "xmpp/Namespaces.h"
 
@@ -30,7 +30,7 @@ struct QueryIn
     std::optional<QString> before;
     QString start;
     int max = -1;
-    Element form;
+    DataForm form;
 };
 
 class Sink : public Extension
@@ -129,9 +129,8 @@ inline std::optional<QueryIn> MamTestBase::nextQuery()
     if (set.hasChild(u"before", ns::Rsm))
         q.before = set.childText(u"before", ns::Rsm);
     q.max = set.childText(u"max", ns::Rsm).toInt();
-    q.form = query.child(u"x", ns::DataForms);
-    const QStringList start = formValues(q.form, u"start");
-    q.start = start.isEmpty() ? QString() : start.first();
+    q.form = DataForm::findIn(query).value_or(DataForm());
+    q.start = q.form.value(QStringLiteral("start"));
     return q;
 }
 

@@ -5,7 +5,7 @@
 #include "ScriptedClient.h"
 
 #include "xmpp/BookmarkManager.h"
-#include "xmpp/FormFields.h"
+#include "xmpp/DataForm.h"
 #include "xmpp/Namespaces.h"
 
 #include <QSignalSpy>
@@ -73,6 +73,15 @@ QByteArray errorReply(const QString &id, const QByteArray &condition, const QByt
 QByteArray resultReply(const QString &id)
 {
     return "<iq type='result' id='" + id.toUtf8() + "'/>";
+}
+
+const QString PublishOptions = u"http://jabber.org/protocol/pubsub#publish-options"_s;
+const QString NodeConfig = u"http://jabber.org/protocol/pubsub#node_config"_s;
+
+// The form of FORM_TYPE `formType` inside `parent`; an empty form when there is none.
+DataForm formIn(const Element &parent, const QString &formType)
+{
+    return DataForm::findIn(parent, formType).value_or(DataForm());
 }
 
 } // namespace
@@ -216,11 +225,12 @@ void tst_Bookmarks::saveUsesPublishOptions()
     const Element item = publish.child(u"item", ns::PubSub);
     QCOMPARE(item.attribute(u"id"), u"room7@conference.localhost"_s);
     QCOMPARE(*Bookmark::fromItem(item), b);
-    const Element form = pubsub.child(u"publish-options", ns::PubSub).child(u"x", ns::DataForms);
-    QCOMPARE(formTypeOf(form), u"http://jabber.org/protocol/pubsub#publish-options"_s);
-    QCOMPARE(formValues(form, u"pubsub#access_model"), QStringList {u"whitelist"_s});
-    QCOMPARE(formValues(form, u"pubsub#persist_items"), QStringList {u"true"_s});
-    QCOMPARE(formValues(form, u"pubsub#max_items"), QStringList {u"max"_s});
+    const DataForm form = formIn(pubsub.child(u"publish-options", ns::PubSub), PublishOptions);
+    QCOMPARE(form.formType(), PublishOptions);
+    QCOMPARE(form.type(), DataForm::Type::Submit);
+    QCOMPARE(form.values(u"pubsub#access_model"_s), QStringList {u"whitelist"_s});
+    QCOMPARE(form.values(u"pubsub#persist_items"_s), QStringList {u"true"_s});
+    QCOMPARE(form.values(u"pubsub#max_items"_s), QStringList {u"max"_s});
     m_c->server.send(resultReply(iq.attribute(u"id")));
     QTRY_VERIFY(task.isFinished());
     QVERIFY(task.result().ok());
@@ -240,9 +250,9 @@ void tst_Bookmarks::preconditionNotMetReconfiguresAndPublishes()
         = iq.child(u"pubsub", ns::PubSubOwner).child(u"configure", ns::PubSubOwner);
     QVERIFY(!configure.isNull());
     QCOMPARE(iq.attribute(u"type"), u"set"_s);
-    const Element form = configure.child(u"x", ns::DataForms);
-    QCOMPARE(formValues(form, u"pubsub#access_model"), QStringList {u"whitelist"_s});
-    QVERIFY(formValues(form, u"pubsub#max_items").isEmpty()); // the node's limit is left alone
+    const DataForm form = formIn(configure, NodeConfig);
+    QCOMPARE(form.values(u"pubsub#access_model"_s), QStringList {u"whitelist"_s});
+    QVERIFY(form.values(u"pubsub#max_items"_s).isEmpty()); // the node's limit is left alone
     m_c->server.send(resultReply(iq.attribute(u"id")));
     iq = nextIq();
     QVERIFY(iq.child(u"pubsub", ns::PubSub).hasChild(u"publish", ns::PubSub));
@@ -265,37 +275,35 @@ void tst_Bookmarks::unknownPublishOptionsFallBackToMinimal()
           "'pubsub#max_items'</text>"
           "</error></iq>");
     iq = nextIq();
-    Element form = iq.child(u"pubsub", ns::PubSub)
-                       .child(u"publish-options", ns::PubSub)
-                       .child(u"x", ns::DataForms);
-    QCOMPARE(formValues(form, u"pubsub#access_model"), QStringList {u"whitelist"_s});
-    QCOMPARE(formValues(form, u"pubsub#persist_items"), QStringList {u"true"_s});
-    QVERIFY(formValues(form, u"pubsub#max_items").isEmpty());
+    DataForm form = formIn(iq.child(u"pubsub", ns::PubSub).child(u"publish-options", ns::PubSub),
+                           PublishOptions);
+    QCOMPARE(form.values(u"pubsub#access_model"_s), QStringList {u"whitelist"_s});
+    QCOMPARE(form.values(u"pubsub#persist_items"_s), QStringList {u"true"_s});
+    QVERIFY(form.values(u"pubsub#max_items"_s).isEmpty());
     m_c->server.send(resultReply(iq.attribute(u"id")));
     // Then, once, the node is asked for what publish-options could not say.
     iq = nextIq();
     Element configure = iq.child(u"pubsub", ns::PubSubOwner).child(u"configure", ns::PubSubOwner);
-    form = configure.child(u"x", ns::DataForms);
-    QCOMPARE(formValues(form, u"pubsub#notify_retract"), QStringList {u"true"_s});
-    QCOMPARE(formValues(form, u"pubsub#max_items"), QStringList {u"max"_s});
-    QCOMPARE(formValues(form, u"pubsub#access_model"), QStringList {u"whitelist"_s});
+    form = formIn(configure, NodeConfig);
+    QCOMPARE(form.values(u"pubsub#notify_retract"_s), QStringList {u"true"_s});
+    QCOMPARE(form.values(u"pubsub#max_items"_s), QStringList {u"max"_s});
+    QCOMPARE(form.values(u"pubsub#access_model"_s), QStringList {u"whitelist"_s});
     m_c->server.send(errorReply(iq.attribute(u"id"), "not-acceptable"));
     iq = nextIq(); // "max" refused: the rest without it
-    form = iq.child(u"pubsub", ns::PubSubOwner)
-               .child(u"configure", ns::PubSubOwner)
-               .child(u"x", ns::DataForms);
-    QCOMPARE(formValues(form, u"pubsub#notify_retract"), QStringList {u"true"_s});
-    QVERIFY(formValues(form, u"pubsub#max_items").isEmpty());
+    form = formIn(iq.child(u"pubsub", ns::PubSubOwner).child(u"configure", ns::PubSubOwner),
+                  NodeConfig);
+    QCOMPARE(form.values(u"pubsub#notify_retract"_s), QStringList {u"true"_s});
+    QVERIFY(form.values(u"pubsub#max_items"_s).isEmpty());
     m_c->server.send(resultReply(iq.attribute(u"id")));
     QTRY_VERIFY(task.isFinished());
     QVERIFY(task.result().ok());
     // The next save goes straight to the minimal set, and the node is not tuned again.
     auto next = m_bookmarks->save(makeBookmark(2));
     iq = nextIq();
-    form = iq.child(u"pubsub", ns::PubSub)
-               .child(u"publish-options", ns::PubSub)
-               .child(u"x", ns::DataForms);
-    QVERIFY(formValues(form, u"pubsub#max_items").isEmpty());
+    form = formIn(iq.child(u"pubsub", ns::PubSub).child(u"publish-options", ns::PubSub),
+                  PublishOptions);
+    QCOMPARE(form.values(u"pubsub#access_model"_s), QStringList {u"whitelist"_s});
+    QVERIFY(form.values(u"pubsub#max_items"_s).isEmpty());
     m_c->server.send(resultReply(iq.attribute(u"id")));
     QTRY_VERIFY(next.isFinished());
     QVERIFY(next.result().ok());

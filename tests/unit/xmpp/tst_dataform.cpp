@@ -39,6 +39,8 @@ private Q_SLOTS:
     void roundTrip();
     void submissionDropsPresentation();
     void notAForm();
+    void formTypeHelpers();
+    void validateRange();
     void hostileInputIsCapped();
     void mutatedFormsNeverCrash();
     void booleans_data();
@@ -140,6 +142,56 @@ void tst_DataForm::notAForm()
     QVERIFY(odd);
     QCOMPARE(odd->type(), DataForm::Type::Form);
     QCOMPARE(odd->value(u"a"_s), u"1"_s);
+}
+
+void tst_DataForm::formTypeHelpers()
+{
+    // What a MAM query or publish-options carries: FORM_TYPE first, hidden.
+    DataForm query = DataForm::withFormType(u"urn:xmpp:mam:2"_s);
+    query.setValue(u"with"_s, u"bali@conference.localhost"_s);
+    query.setValues(u"tags"_s, {u"a"_s, u"b"_s});
+    const Element x = query.toElement();
+    QCOMPARE(x.attribute(u"type"), u"submit"_s);
+    const QList<Element> fields = x.children(u"field", ns::DataForms);
+    QCOMPARE(fields.size(), 3);
+    QCOMPARE(fields[0].attribute(u"var"), u"FORM_TYPE"_s);
+    QCOMPARE(fields[0].attribute(u"type"), u"hidden"_s);
+    QCOMPARE(fields[0].childText(u"value", ns::DataForms), u"urn:xmpp:mam:2"_s);
+    QCOMPARE(fields[2].children(u"value", ns::DataForms).size(), 2);
+
+    // Several forms side by side (XEP-0128): picked by FORM_TYPE, not position.
+    Element parent(u"query"_s, u"http://jabber.org/protocol/disco#info"_s);
+    parent.appendChild(Element(u"x"_s, ns::DataForms)); // no FORM_TYPE
+    parent.appendChild(DataForm::withFormType(u"urn:one"_s, DataForm::Type::Result).toElement());
+    parent.appendChild(query.toElement());
+    const auto found = DataForm::findIn(parent, u"urn:xmpp:mam:2");
+    QVERIFY(found);
+    QCOMPARE(found->values(u"tags"_s), (QStringList {u"a"_s, u"b"_s}));
+    QCOMPARE(found->value(u"with"_s), u"bali@conference.localhost"_s);
+    QVERIFY(found->values(u"missing"_s).isEmpty());
+    QCOMPARE(DataForm::findIn(parent, u"urn:one")->type(), DataForm::Type::Result);
+    QVERIFY(!DataForm::findIn(parent, u"urn:two"));
+    QVERIFY(!DataForm::findIn(Element(u"configure"_s, ns::PubSubOwner), u"urn:one"));
+}
+
+void tst_DataForm::validateRange()
+{
+    // Prosody states pubsub#max_items "max" as an XEP-0122 range on the field.
+    const auto form = parseDataForm(
+        "<x xmlns='jabber:x:data' type='form'><field var='pubsub#max_items' type='text-single'>"
+        "<validate xmlns='http://jabber.org/protocol/xdata-validate' datatype='xs:integer'>"
+        "<range min='1' max='1000'/></validate><value>max</value></field>"
+        "<field var='plain'><value>1</value></field></x>");
+    QVERIFY(form);
+    const DataForm::Field *max = form->field(u"pubsub#max_items"_s);
+    QVERIFY(max);
+    QCOMPARE(max->value(), u"max"_s);
+    QCOMPARE(max->rangeMin, u"1"_s);
+    QCOMPARE(max->rangeMax, u"1000"_s);
+    QVERIFY(form->field(u"plain"_s)->rangeMax.isEmpty());
+    QCOMPARE(*DataForm::fromElement(form->toElement()), *form);
+    // A submission states values only.
+    QVERIFY(form->toSubmission().field(u"pubsub#max_items"_s)->rangeMax.isEmpty());
 }
 
 void tst_DataForm::hostileInputIsCapped()

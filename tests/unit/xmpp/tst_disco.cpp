@@ -330,7 +330,7 @@ void tst_Disco::discoverServices()
     DiscoInfo upload;
     upload.identities.append({u"store"_s, u"file"_s, u"HTTP File Upload"_s, {}});
     upload.features = {ns::HttpUpload};
-    upload.forms.append(*Element::fromXml(
+    upload.forms.append(*parseDataForm(
         "<x xmlns='jabber:x:data' type='result'>"
         "<field var='FORM_TYPE' type='hidden'><value>urn:xmpp:http:upload:0</value></field>"
         "<field var='max-file-size'><value>10485760</value></field></x>"));

@@ -42,8 +42,8 @@ void tst_Mam::queryIsWellFormed()
     QCOMPARE(q->after, u"A9"_s);
     QVERIFY(!q->before);
     QCOMPARE(q->max, 10);
-    QCOMPARE(formTypeOf(q->form), ns::Mam);
-    QCOMPARE(q->form.attribute(u"type"), u"submit"_s);
+    QCOMPARE(q->form.formType(), ns::Mam);
+    QCOMPARE(q->form.type(), DataForm::Type::Submit);
 
     m_c->server.send(resultXml(Room, q->queryId, u"B1"_s, u"alice"_s, u"hello"_s,
                                "<occupant-id xmlns='urn:xmpp:occupant-id:0' id='oc1'/>"));
