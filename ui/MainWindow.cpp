@@ -12,8 +12,10 @@
 #include "ui/QuickSwitcher.h"
 #include "ui/SearchDialog.h"
 #include "ui/ShortcutsDialog.h"
+#include "ui/ThumbnailCache.h"
 #include "ui/TimelineArea.h"
 #include "ui/TimelinePane.h"
+#include "ui/MessageDelegate.h"
 #include "ui/TimelineView.h"
 #include "workspace/AttentionInbox.h"
 #include "workspace/GroupListModel.h"
@@ -25,6 +27,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QIcon>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -84,6 +87,7 @@ void MainWindow::buildPanes()
     left->addWidget(m_leftStack);
     m_groupPane->setMinimumWidth(220);
 
+    m_thumbnails = new ThumbnailCache(this);
     m_timelines = new TimelineArea(this);
     m_timelines->setObjectName(u"timelinePane"_s);
     m_timelines->setBinder([this](TimelinePane *pane, const QString &id) { bindPane(pane, id); });
@@ -354,6 +358,25 @@ void MainWindow::wirePane(TimelinePane *pane)
                                        : tr("Not sent: %1").arg(r.error().message));
                     });
             });
+    connect(pane, &TimelinePane::attachRequested, this,
+            [this, pane](const QString &groupId, const QString &path) {
+                if (!m_workspace)
+                    return;
+                QPointer<TimelinePane> guard(pane);
+                const QString name = QFileInfo(path).fileName();
+                pane->setComposerStatus(tr("Uploading %1…").arg(name));
+                m_workspace->sendFile(groupId, path)
+                    .then(this, [guard, name](const Expected<chat::Message, chat::ChatError> &r) {
+                        if (!guard)
+                            return;
+                        if (r.ok())
+                            guard->setComposerStatus({});
+                        else
+                            guard->setComposerError(
+                                tr("%1 was not sent: %2").arg(name, r.error().message));
+                    });
+            });
+    pane->view()->messageDelegate()->setThumbnails(m_thumbnails);
     connect(pane, &TimelinePane::olderHistoryRequested, this, [this](const QString &groupId) {
         if (m_workspace)
             m_workspace->loadOlder(groupId);

@@ -22,6 +22,7 @@ class GroupActions;
 class GroupListPane;
 class MembersPanel;
 class Notifier;
+class ThumbnailCache;
 class TimelineArea;
 class TimelinePane;
 
@@ -91,6 +92,7 @@ private:
     QTabWidget *m_leftTabs = nullptr;
     GroupListPane *m_groupList = nullptr;
     AttentionPane *m_attentionPane = nullptr;
+    ThumbnailCache *m_thumbnails = nullptr;
     TimelineArea *m_timelines = nullptr;
     QDockWidget *m_contextDock = nullptr;
     QTabWidget *m_contextTabs = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/MessageDelegate.h"
 
+#include "ui/ThumbnailCache.h"
 #include "workspace/TimelineModel.h"
 
 #include <QApplication>
@@ -20,6 +21,7 @@ constexpr int kMargin = 10;     // left/right padding of a message
 constexpr int kGap = 3;         // between lines of a message
 constexpr int kQuoteBar = 3;    // width of the reply quote's bar
 constexpr int kDayBreak = 30;   // height of a day separator
+constexpr int kImagePlaceholder = 96; // height kept for an image still loading
 
 // Lay out plain text into lines no wider than `width`; returns the height used.
 qreal layoutText(QTextLayout &layout, qreal width)
@@ -64,11 +66,37 @@ struct MessageDelegate::Layout
     QString quote;
     QString body;
     QStringList attachments;
+    QList<QUrl> images;        ///< shown as thumbnails
+    QList<QSize> imageSizes;   ///< their boxes: the thumbnail's size or a placeholder
     qreal quoteHeight = 0, bodyHeight = 0;
     int height = 0;
 };
 
 MessageDelegate::MessageDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+
+void MessageDelegate::setThumbnails(ThumbnailCache *thumbnails)
+{
+    if (m_thumbnails)
+        m_thumbnails->disconnect(this);
+    m_thumbnails = thumbnails;
+    if (m_thumbnails)
+        connect(m_thumbnails, &ThumbnailCache::changed, this, &MessageDelegate::onThumbnailChanged);
+    m_waiting.clear();
+    invalidateAll();
+}
+
+void MessageDelegate::onThumbnailChanged(const QUrl &url)
+{
+    // The row was measured with a placeholder: measure it again with the image.
+    const QList<QPersistentModelIndex> rows = m_waiting.values(url);
+    m_waiting.remove(url);
+    for (const QPersistentModelIndex &row : rows) {
+        if (!row.isValid())
+            continue;
+        m_sizes.remove(row.data(TimelineModel::MessageIdRole).toString());
+        Q_EMIT sizeHintChanged(row);
+    }
+}
 
 void MessageDelegate::setZones(const QTimeZone &operatorZone, const QTimeZone &groupZone,
                                const QString &groupZoneLabel)
@@ -163,9 +191,27 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
     } else {
         l.body = index.data(TimelineModel::BodyRole).toString();
     }
-    for (const QVariant &v : index.data(TimelineModel::AttachmentsRole).toList()) {
-        const QUrl url = v.toUrl();
-        l.attachments << u"📎 "_s + QFileInfo(url.path()).fileName();
+    const QStringList mimeTypes = index.data(TimelineModel::AttachmentTypesRole).toStringList();
+    const QVariantList urls = index.data(TimelineModel::AttachmentsRole).toList();
+    for (qsizetype i = 0; i < urls.size(); ++i) {
+        const QUrl url = urls.at(i).toUrl();
+        // A message that is only the link to its file shows the file, not the link.
+        if (l.body.trimmed() == url.toString(QUrl::FullyEncoded) || l.body.trimmed() == url.toString())
+            l.body.clear();
+        const bool image = m_thumbnails && ThumbnailCache::isImage(url, mimeTypes.value(i));
+        if (image && m_thumbnails->state(url) != ThumbnailCache::State::Failed) {
+            const QImage thumb = m_thumbnails->cached(url);
+            if (thumb.isNull())
+                m_waiting.insert(url, QPersistentModelIndex(index));
+            l.images << url;
+            l.imageSizes << (thumb.isNull() ? QSize(kImagePlaceholder * 4 / 3, kImagePlaceholder)
+                                            : thumb.size());
+            continue;
+        }
+        QString line = u"📎 "_s + QFileInfo(url.path()).fileName();
+        if (image)
+            line += u"  ·  "_s + tr("preview unavailable: %1").arg(m_thumbnails->failure(url));
+        l.attachments << line;
     }
 
     const int width = option.rect.width() - 2 * kMargin;
@@ -179,9 +225,16 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         l.quoteHeight = layoutText(quote, width - kQuoteBar - 6);
         h += int(std::ceil(l.quoteHeight)) + kGap;
     }
-    QTextLayout body(l.body, option.font);
-    l.bodyHeight = layoutText(body, width);
-    h += int(std::ceil(l.bodyHeight));
+    if (!l.body.isEmpty()) {
+        QTextLayout body(l.body, option.font);
+        l.bodyHeight = layoutText(body, width);
+        h += int(std::ceil(l.bodyHeight));
+    }
+    for (QSize &box : l.imageSizes) {
+        if (box.width() > width) // a narrow split pane: shrink to fit
+            box = box.scaled(qMax(1, width), box.height(), Qt::KeepAspectRatio);
+        h += kGap + box.height();
+    }
     h += int(l.attachments.size()) * (small.height() + kGap);
     l.height = h + kGap * 2;
     return l;
@@ -284,6 +337,26 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     painter->setPen(retracted ? pal.color(QPalette::PlaceholderText) : pal.color(QPalette::Text));
     body.draw(painter, QPointF(left, y));
     y += int(std::ceil(l.bodyHeight));
+
+    for (qsizetype i = 0; i < l.images.size(); ++i) {
+        y += kGap;
+        const QRect box(left, y, l.imageSizes.at(i).width(), l.imageSizes.at(i).height());
+        const QImage thumb = m_thumbnails ? m_thumbnails->thumbnail(l.images.at(i)) : QImage();
+        if (thumb.isNull()) {
+            m_waiting.insert(l.images.at(i), QPersistentModelIndex(index));
+            painter->fillRect(box, pal.color(QPalette::AlternateBase));
+            painter->setPen(pal.color(QPalette::Mid));
+            painter->drawRect(box.adjusted(0, 0, -1, -1));
+            painter->setFont(small);
+            painter->setPen(pal.color(QPalette::PlaceholderText));
+            painter->drawText(box.adjusted(6, 6, -6, -6), Qt::AlignCenter | Qt::TextWordWrap,
+                              tr("Loading image…"));
+        } else {
+            painter->setRenderHint(QPainter::SmoothPixmapTransform);
+            painter->drawImage(box, thumb);
+        }
+        y += box.height();
+    }
 
     painter->setFont(small);
     painter->setPen(pal.color(QPalette::Link));

@@ -1,12 +1,18 @@
 #pragma once
 
 #include <QHash>
+#include <QMultiHash>
+#include <QPersistentModelIndex>
+#include <QPointer>
 #include <QStyledItemDelegate>
+#include <QUrl>
 #include <QTimeZone>
 
 class QTextLayout;
 
 namespace chorus::ui {
+
+class ThumbnailCache;
 
 /// Paints one message of a TimelineModel: day break, author and time (the operator's
 /// and the group's), the quoted message it replies to, the text (plain, never markup),
@@ -26,6 +32,9 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    /// Where shared images come from; without one they show as links.
+    void setThumbnails(ThumbnailCache *thumbnails);
+
     /// Forget cached heights (the text of a row changed, or all rows after a font change).
     void invalidate(const QModelIndex &index);
     void invalidateAll();
@@ -41,6 +50,10 @@ private:
     QString headerTime(const QDateTime &utc) const;
     QString dayLabel(const QDateTime &utc) const;
 
+    void onThumbnailChanged(const QUrl &url);
+
+    QPointer<ThumbnailCache> m_thumbnails;
+    mutable QMultiHash<QUrl, QPersistentModelIndex> m_waiting; ///< rows sized without their image
     QTimeZone m_operatorZone = QTimeZone::systemTimeZone();
     QTimeZone m_groupZone = QTimeZone::systemTimeZone();
     QString m_groupZoneLabel;

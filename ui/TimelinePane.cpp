@@ -204,6 +204,14 @@ void TimelinePane::cancelReply()
 
 void TimelinePane::setComposerError(const QString &message)
 {
+    m_error->setStyleSheet(u"color: #c62828; padding: 2px 10px;"_s);
+    m_error->setText(message);
+    m_error->setVisible(!message.isEmpty());
+}
+
+void TimelinePane::setComposerStatus(const QString &message)
+{
+    m_error->setStyleSheet(u"padding: 2px 10px;"_s);
     m_error->setText(message);
     m_error->setVisible(!message.isEmpty());
 }

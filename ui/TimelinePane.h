@@ -43,6 +43,8 @@ public:
     void cancelReply();
     /// Shows why the last send failed (or clears it with an empty string).
     void setComposerError(const QString &message);
+    /// Shows what the composer is doing (an upload in progress), or clears it.
+    void setComposerStatus(const QString &message);
 
 Q_SIGNALS:
     void sendRequested(const QString &groupId, const QString &text, const QString &replyToId,

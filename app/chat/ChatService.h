@@ -119,6 +119,10 @@ public:
                                                       int max) = 0;
     /// Uploads a file (XEP-0363) and returns its download URL.
     virtual Task<QUrl, ChatError> upload(const QString &filePath) = 0;
+    /// Shares an uploaded file with the whole group: its URL is the body (what clients
+    /// without XEP-0066 show) and an out-of-band link (what lets clients show it inline).
+    virtual Task<Message, ChatError> sendAttachment(const QString &groupId,
+                                                    const Attachment &attachment) = 0;
 
     // --- Members and moderation ---
     virtual QList<Member> members(const QString &groupId) const = 0;

@@ -58,6 +58,8 @@ public:
     Task<HistoryPage, ChatError> fetchHistory(const QString &groupId,
                                               const QString &beforeStanzaId, int max) override;
     Task<QUrl, ChatError> upload(const QString &filePath) override;
+    Task<Message, ChatError> sendAttachment(const QString &groupId,
+                                            const Attachment &attachment) override;
 
     // --- Members and moderation ---
     QList<Member> members(const QString &groupId) const override;

@@ -323,6 +323,28 @@ Task<QUrl, ChatError> XmppChatService::upload(const QString &filePath)
         });
 }
 
+Task<Message, ChatError> XmppChatService::sendAttachment(const QString &groupId,
+                                                         const Attachment &attachment)
+{
+    const xmpp::Jid room = d->roomJid(groupId);
+    if (!d->connected() && d->client.state() != xmpp::Client::State::Reconnecting)
+        return fail<Message>(convert::notConnected());
+    if (d->muc.roomState(room) == xmpp::MucManager::RoomState::NotJoined)
+        return fail<Message>(convert::fromMucError(xmpp::MucError::make(xmpp::MucError::Code::NotJoined)));
+    const QString url = attachment.url.toString(QUrl::FullyEncoded);
+    xmpp::MessageDraft draft;
+    draft.to = room;
+    draft.type = xmpp::ParsedMessage::Type::GroupChat;
+    draft.id = d->client.generateId();
+    draft.body = url;
+    draft.links = {xmpp::OobLink{attachment.url, {}}};
+    if (!d->muc.sendStanza(xmpp::buildMessage(draft)))
+        return fail<Message>(convert::notConnected());
+    Message m = d->outgoing(groupId, draft.id, url);
+    m.attachments = {attachment};
+    return readyTask<Message, ChatError>(m);
+}
+
 // --- Members ----------------------------------------------------------------------------
 
 QList<Member> XmppChatService::members(const QString &groupId) const

@@ -80,9 +80,15 @@ void GroupListModel::recordMessage(const chat::Message &message, bool unread, bo
     Entry &e = m_entries[row];
     if (!e.lastActivity.isValid() || message.timestamp >= e.lastActivity) {
         e.lastActivity = message.timestamp;
-        e.preview = message.senderNick.isEmpty()
-                        ? message.body
-                        : message.senderNick + QStringLiteral(": ") + message.body;
+        QString text = message.body;
+        // A shared file reads as its name, not its upload address.
+        if (!message.attachments.isEmpty()
+            && text.trimmed() == message.attachments.first().url.toString(QUrl::FullyEncoded)) {
+            const chat::Attachment &a = message.attachments.first();
+            text = QStringLiteral("📎 ") + (a.fileName.isEmpty() ? a.url.fileName() : a.fileName);
+        }
+        e.preview = message.senderNick.isEmpty() ? text
+                                                 : message.senderNick + QStringLiteral(": ") + text;
     }
     if (unread && !message.outgoing) {
         ++e.unread;

@@ -317,6 +317,12 @@ QVariant TimelineModel::data(const QModelIndex &idx, int role) const
             urls << a.url;
         return urls;
     }
+    case AttachmentTypesRole: {
+        QStringList types;
+        for (const chat::Attachment &a : m.attachments)
+            types << a.mimeType;
+        return types;
+    }
     case MentionsMeRole:
         return !m.outgoing && mentionsMe(e.body);
     case NewDayRole: {

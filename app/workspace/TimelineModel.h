@@ -35,6 +35,7 @@ public:
         ReplyToNickRole,
         ReplyPreviewRole,  ///< start of the quoted message, when we have it
         AttachmentsRole,   ///< QVariantList of QUrl
+        AttachmentTypesRole, ///< QStringList: each attachment's MIME type, "" when unknown
         MentionsMeRole,    ///< the operator's nick is mentioned
         NewDayRole,        ///< first message of a day in the group's time zone
     };

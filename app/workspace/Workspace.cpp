@@ -6,6 +6,8 @@
 #include "workspace/TimelineModel.h"
 #include "store/AsyncStore.h"
 
+#include <QFileInfo>
+#include <QMimeDatabase>
 #include <QLoggingCategory>
 #include <QTimeZone>
 
@@ -208,6 +210,32 @@ Task<chat::Message, chat::ChatError> Workspace::send(const QString &groupId, con
             onMessages({result.value()}, chat::MessageSource::Live);
         return result;
     });
+}
+
+Task<chat::Message, chat::ChatError> Workspace::sendFile(const QString &groupId,
+                                                        const QString &path)
+{
+    const QFileInfo info(path);
+    chat::Attachment attachment;
+    attachment.fileName = info.fileName();
+    attachment.size = info.size();
+    attachment.mimeType = QMimeDatabase().mimeTypeForFile(info).name();
+    Promise<chat::Message, chat::ChatError> promise;
+    m_chat->upload(path).then(this, [this, promise, groupId, attachment](
+                                        const Expected<QUrl, chat::ChatError> &uploaded) mutable {
+        if (!uploaded) {
+            promise.finish(uploaded.error());
+            return;
+        }
+        attachment.url = uploaded.value();
+        m_chat->sendAttachment(groupId, attachment)
+            .then(this, [this, promise](const Expected<chat::Message, chat::ChatError> &sent) mutable {
+                if (sent.ok())
+                    onMessages({sent.value()}, chat::MessageSource::Live);
+                promise.finish(sent);
+            });
+    });
+    return promise.task();
 }
 
 void Workspace::loadOlder(const QString &groupId)

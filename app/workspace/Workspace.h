@@ -61,6 +61,9 @@ public:
     Task<chat::Message, chat::ChatError> send(const QString &groupId, const QString &text,
                                               const QString &replyToId = {},
                                               const QString &replyToNick = {});
+    /// Uploads a file (XEP-0363) and shares it with the group; the message shows when
+    /// it is sent. Fails with the upload's or the send's error.
+    Task<chat::Message, chat::ChatError> sendFile(const QString &groupId, const QString &path);
     /// Loads older messages of a group into its timeline (the store's, then the archive's).
     void loadOlder(const QString &groupId);
     /// Puts the stored messages around `at` (a search hit's time) into the group's
