@@ -43,11 +43,10 @@ int AttentionInbox::offer(const QList<chat::Message> &messages)
         }
         item.key = TimelineModel::keyOf(m);
         // The same message seen live and again from the archive is one item.
-        const bool known = std::any_of(m_items.cbegin(), m_items.cend(), [&](const Item &i) {
-            return i.groupId == item.groupId
-                   && std::any_of(item.ids.cbegin(), item.ids.cend(),
-                                  [&](const QString &id) { return i.ids.contains(id); });
-        });
+        const auto groupIds = m_idsByGroup.constFind(item.groupId);
+        const bool known = groupIds != m_idsByGroup.cend()
+                           && std::any_of(item.ids.cbegin(), item.ids.cend(),
+                                          [&](const QString &id) { return groupIds->contains(id); });
         if (known)
             continue;
         item.askerNick = m.senderNick;
@@ -68,6 +67,10 @@ int AttentionInbox::offer(const QList<chat::Message> &messages)
         const int row = int(pos - m_items.begin());
         beginInsertRows({}, row, row);
         m_items.insert(row, item);
+        QSet<QString> &ids = m_idsByGroup[item.groupId];
+        for (const QString &id : std::as_const(item.ids))
+            ids.insert(id);
+        ++m_waiting[item.groupId];
         endInsertRows();
         ++added;
         Q_EMIT itemAdded(item.groupId, item.askerNick, item.text);
@@ -115,8 +118,17 @@ void AttentionInbox::removeRows(const QList<int> &rows)
 {
     QSet<QString> groups;
     for (auto it = rows.crbegin(); it != rows.crend(); ++it) {
-        groups.insert(m_items.at(*it).groupId);
+        const Item &item = m_items.at(*it);
+        groups.insert(item.groupId);
         beginRemoveRows({}, *it, *it);
+        if (--m_waiting[item.groupId] <= 0) {
+            m_waiting.remove(item.groupId);
+            m_idsByGroup.remove(item.groupId);
+        } else {
+            QSet<QString> &ids = m_idsByGroup[item.groupId];
+            for (const QString &id : item.ids)
+                ids.remove(id);
+        }
         m_items.removeAt(*it);
         endRemoveRows();
     }
@@ -126,8 +138,7 @@ void AttentionInbox::removeRows(const QList<int> &rows)
 
 int AttentionInbox::waitingIn(const QString &groupId) const
 {
-    return int(std::count_if(m_items.cbegin(), m_items.cend(),
-                             [&](const Item &i) { return i.groupId == groupId; }));
+    return m_waiting.value(groupId);
 }
 
 int AttentionInbox::rowCount(const QModelIndex &parent) const

@@ -5,6 +5,8 @@
 
 #include <QAbstractListModel>
 #include <QDateTime>
+#include <QHash>
+#include <QSet>
 
 namespace chorus::workspace {
 
@@ -67,6 +69,10 @@ private:
     AttentionDetector m_detector;
     QHash<QString, QString> m_ownNicks;
     QList<Item> m_items;
+    // Indexes over m_items, so a busy inbox does not make every message cost a scan:
+    // the ids of waiting items per group, and how many wait in each group.
+    QHash<QString, QSet<QString>> m_idsByGroup;
+    QHash<QString, int> m_waiting;
 };
 
 } // namespace chorus::workspace

@@ -9,9 +9,9 @@
 // PID in server.json, with any processes below it).
 // Last stdout line: {"rooms":R,"occupants":M,"seconds":...,"cpu_s":...,
 // "peak_rss_mb":...,"server_cpu_s":...,"server":"prosody"}. Details go to stderr.
-#include "CrowdProcess.h"
+#include "BenchOutput.h"
+#include "CrowdedServer.h"
 #include "ProcessStats.h"
-#include "TestServer.h"
 
 #include "xmpp/Client.h"
 #include "xmpp/MucManager.h"
@@ -20,10 +20,6 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
-#include <QFile>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
@@ -31,47 +27,31 @@
 
 using namespace Qt::StringLiterals;
 using namespace chorus::xmpp;
+using chorus::bench::fail;
+using chorus::bench::loadAverage;
 using chorus::bench::machineBusySeconds;
+using chorus::bench::note;
 using chorus::bench::ownCpuSeconds;
 using chorus::bench::ownPeakRssMb;
 using chorus::bench::processTreeCpuSeconds;
-using chorus::test::CrowdProcess;
+using chorus::bench::waitForCpuIdle;
 using chorus::test::TestServer;
 
 namespace {
-
-int fail(const QString &why)
-{
-    std::fprintf(stderr, "bench_join: %s\n", qPrintable(why));
-    std::printf(
-        "%s\n",
-        QJsonDocument(QJsonObject {{u"error"_s, why}}).toJson(QJsonDocument::Compact).constData());
-    return 1;
-}
-
-void note(const QString &text)
-{
-    std::fprintf(stderr, "bench_join: %s\n", qPrintable(text));
-}
-
-QString loadAverage()
-{
-    QFile f(u"/proc/loadavg"_s);
-    return f.open(QIODevice::ReadOnly) ? QString::fromLatin1(f.readAll()).section(u' ', 0, 2)
-                                       : QString();
-}
 
 // The result line with the keys in a fixed order (QJsonObject would sort them).
 QByteArray resultLine(int rooms, int occupants, double seconds, double cpu, double rss,
                       double serverCpu, const QString &server)
 {
-    auto num = [](double v, int decimals) {
-        return QByteArray::number(v, 'f', decimals);
-    };
-    return "{\"rooms\": " + QByteArray::number(rooms)
-        + ", \"occupants\": " + QByteArray::number(occupants) + ", \"seconds\": " + num(seconds, 2)
-        + ", \"cpu_s\": " + num(cpu, 2) + ", \"peak_rss_mb\": " + num(rss, 1)
-        + ", \"server_cpu_s\": " + num(serverCpu, 2) + ", \"server\": \"" + server.toUtf8() + "\"}";
+    return chorus::bench::ResultLine()
+        .add("rooms", qint64(rooms))
+        .add("occupants", qint64(occupants))
+        .add("seconds", seconds, 2)
+        .add("cpu_s", cpu, 2)
+        .add("peak_rss_mb", rss, 1)
+        .add("server_cpu_s", serverCpu, 2)
+        .add("server", server)
+        .toJson();
 }
 
 struct Run
@@ -87,20 +67,6 @@ struct OperatorOptions
     bool streamManagement = true;
     MucManager::Settings muc;
 };
-
-// Polls until the server's CPU clock moves less than 20 ms per half second, three
-// times in a row (on a busy machine one quiet sample proves little), or 5 minutes pass.
-void waitForIdle(qint64 serverPid)
-{
-    double last = processTreeCpuSeconds(serverPid);
-    int quiet = 0;
-    for (int i = 0; i < 600 && quiet < 3; ++i) {
-        QTest::qWait(500);
-        const double now = processTreeCpuSeconds(serverPid);
-        quiet = now - last < 0.02 ? quiet + 1 : 0;
-        last = now;
-    }
-}
 
 // One operator connects and joins every room; measured from connectToServer() to the
 // last room joined.
@@ -260,85 +226,32 @@ int main(int argc, char **argv)
         return fail(u"--rooms, --occupants, --rooms-per-member and --timeout must be > 0"_s);
     if (kind != u"prosody" && kind != u"ejabberd")
         return fail(u"--server is prosody or ejabberd"_s);
-    if (qEnvironmentVariableIsEmpty("CHORUS_DEVSERVER"))
-        qputenv("CHORUS_DEVSERVER", CHORUS_DEVSERVER);
-
-    // Enough members that none sits in more than perMember rooms, and at least one
-    // room's worth (the crowd gives room r the members r*M..r*M+M-1, wrapping).
-    const qint64 seats = qint64(rooms) * occupants;
-    const int members = int(std::max<qint64>(occupants, (seats + perMember - 1) / perMember));
-
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        return fail(u"no temporary directory"_s);
-    const QString serverDir = dir.path() + u"/server"_s;
+    chorus::bench::CrowdSpec spec;
+    spec.kind = kind;
+    spec.rooms = rooms;
+    spec.occupants = occupants;
+    spec.roomsPerMember = perMember;
+    spec.connectParallel = cli.value(u"connect-parallel"_s).toInt();
+    spec.joinsInFlight = cli.value(u"crowd-joins"_s).toInt();
+    spec.timeoutMs = timeoutMs;
+    chorus::bench::CrowdedServer crowded;
     QString error;
-    QElapsedTimer setup;
-    setup.start();
-    auto server = TestServer::startPrivate(kind, serverDir, {}, &error);
-    if (!server)
-        return fail(error);
-    struct Stop
-    {
-        TestServer &s;
-        ~Stop() { s.stop(); }
-    } stop {*server};
     const QString password = u"pw-operator"_s;
-    if (!server->addUsers({{u"operator"_s, password}}, &error))
+    if (!crowded.startServer(spec, &error)
+        || !crowded.server().addUsers({{u"operator"_s, password}}, &error)
+        || !crowded.fill(&error))
         return fail(error);
-
-    // The crowd: created accounts, logged in, every seat taken; it stays until stdin
-    // closes (CrowdProcess's destructor, before the server stops). Its members go
-    // without stream management: Prosody's acks would triple the cost of the fill
-    // (measured), and they never reconnect anyway.
-    CrowdProcess crowd;
-    const QStringList crowdArgs {u"--server-dir"_s,
-                                 serverDir,
-                                 u"--create-accounts"_s,
-                                 u"--members"_s,
-                                 QString::number(members),
-                                 u"--rooms"_s,
-                                 QString::number(rooms),
-                                 u"--room-prefix"_s,
-                                 u"class"_s,
-                                 u"--per-room"_s,
-                                 QString::number(occupants),
-                                 u"--listen"_s,
-                                 u"--connect-parallel"_s,
-                                 cli.value(u"connect-parallel"_s),
-                                 u"--joins-in-flight"_s,
-                                 cli.value(u"crowd-joins"_s),
-                                 u"--no-stream-management"_s};
-    note(u"%1: %2 members fill %3 rooms × %4"_s.arg(kind).arg(members).arg(rooms).arg(occupants));
-    if (!crowd.start(crowdArgs))
-        return fail(u"crowd did not start"_s);
-    // A member that drops while filling leaves its joins unanswered: stop at once.
-    const QJsonObject ready = crowd.waitFor(
-        [](const QJsonObject &e) {
-            const QString event = e.value(u"event"_s).toString();
-            return event == u"ready" || event == u"disconnected" || event == u"done";
-        },
-        timeoutMs);
-    if (ready.value(u"event"_s).toString() != u"ready")
-        return fail(u"the crowd never got ready: "_s
-                    + QString::fromUtf8(QJsonDocument(ready).toJson(QJsonDocument::Compact)) + u' '
-                    + QString::fromUtf8(crowd.errors().right(2000)));
-    if (ready.value(u"joins"_s).toInteger() != seats || ready.value(u"failed"_s).toInt() != 0)
-        return fail(
-            u"the crowd took %1 of %2 seats (%3 failed)"_s.arg(ready.value(u"joins"_s).toInteger())
-                .arg(seats)
-                .arg(ready.value(u"failed"_s).toInt()));
-    note(u"crowd ready after %1 s"_s.arg(double(setup.elapsed()) / 1000.0, 0, 'f', 1));
 
     // Nothing left over from the fill: the server's CPU clock stands still.
-    waitForIdle(server->pid());
+    waitForCpuIdle(crowded.server().pid());
     QList<Run> runs;
     QList<Run> compared;
     for (int i = 0; i < cli.value(u"runs"_s).toInt(); ++i) {
         if (smMode == u"alternate")
             options.streamManagement = i % 2 == 0;
         const Run run
-            = joinAll(*server, password, rooms, occupants, options, crowd.pid(), timeoutMs, i + 1);
+            = joinAll(crowded.server(), password, rooms, occupants, options,
+                                crowded.crowd().pid(), timeoutMs, i + 1);
         if (!run.error.isEmpty())
             return fail(run.error);
         note(u"run %1 (stream management %5): %2 s, client %3 CPU s, server %4 CPU s"_s.arg(i + 1)
@@ -348,7 +261,7 @@ int main(int argc, char **argv)
                  .arg(options.streamManagement ? u"on"_s : u"off"_s));
         // Alternating: the result line stands for the runs as the application connects.
         (smMode == u"alternate" && !options.streamManagement ? compared : runs).append(run);
-        waitForIdle(server->pid()); // the server takes the operator out of every room
+        waitForCpuIdle(crowded.server().pid()); // the server takes the operator out of every room
     }
     if (runs.isEmpty())
         return fail(u"--runs must be at least 1"_s);

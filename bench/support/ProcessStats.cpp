@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QHash>
 #include <QList>
+#include <QTest>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -98,6 +99,18 @@ double machineBusySeconds()
     for (int i : {1, 2, 3, 6, 7, 8})
         busy += fields[i].toLongLong();
     return double(busy) / double(sysconf(_SC_CLK_TCK));
+}
+
+void waitForCpuIdle(qint64 pid, int maxMs)
+{
+    double last = processTreeCpuSeconds(pid);
+    int quiet = 0;
+    for (int waited = 0; waited < maxMs && quiet < 3; waited += 500) {
+        QTest::qWait(500);
+        const double now = processTreeCpuSeconds(pid);
+        quiet = now - last < 0.02 ? quiet + 1 : 0;
+        last = now;
+    }
 }
 
 } // namespace chorus::bench

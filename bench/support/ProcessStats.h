@@ -15,5 +15,9 @@ double ownPeakRssMb();
 double processTreeCpuSeconds(qint64 pid);
 /// CPU seconds the whole machine has spent busy (all cores, not idle or iowait).
 double machineBusySeconds();
+/// Runs the event loop until the CPU clock of `pid` (and its children) moves less than
+/// 20 ms per half second, three times in a row (on a busy machine one quiet sample
+/// proves little), or `maxMs` pass: a server done with earlier work.
+void waitForCpuIdle(qint64 pid, int maxMs = 300000);
 
 } // namespace chorus::bench
