@@ -5,6 +5,7 @@
 #include "ui/MainWindow.h"
 #include "ui/Resources.h"
 #include "workspace/CommandLine.h"
+#include "workspace/DemoServer.h"
 #include "workspace/HeadlessAgent.h"
 #include "workspace/Profile.h"
 #include "workspace/Session.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QSettings>
+#include <QStandardPaths>
 
 #include <cstdio>
 #include <memory>
@@ -77,9 +79,13 @@ int main(int argc, char **argv)
         return app->exec();
     }
 
+    // The local demo server lives as long as the app: its destructor stops it.
+    chorus::workspace::DemoServer demo(
+        chorus::workspace::DemoLocations::find(QCoreApplication::applicationDirPath()),
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
     chorus::ui::initResources();
     chorus::ui::MainWindow window(settings.get());
-    chorus::ui::AppController controller(&session, &window);
+    chorus::ui::AppController controller(&session, &window, &demo);
     window.show();
     if (!controller.start(*options))
         return 1;
