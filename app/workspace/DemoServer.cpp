@@ -203,8 +203,9 @@ Task<DemoAccount, DemoError> DemoServer::start()
         m_account.groups << id + u'@' + QString::fromLatin1(kMucDomain);
     m_memberPassword = randomSecret();
 
+    // Step time limits are generous: on a busy machine devserver alone took ~9 s.
     runStep(Step::StartingServer, m_locations.devserver,
-            {u"start"_s, u"prosody"_s, u"--dir"_s, m_dir + u"/server"_s, u"--fresh"_s}, 30000,
+            {u"start"_s, u"prosody"_s, u"--dir"_s, m_dir + u"/server"_s, u"--fresh"_s}, 60000,
             [this](const QByteArray &out) { serverStarted(out); });
     return m_promise.task();
 }
@@ -328,7 +329,7 @@ void DemoServer::serverStarted(const QByteArray &json)
     runStep(Step::CreatingOperator, m_locations.devserver,
             {u"adduser"_s, u"--dir"_s, m_dir + u"/server"_s, QString::fromLatin1(kOperator),
              m_account.password},
-            30000, [this](const QByteArray &) { seedGroups(); });
+            60000, [this](const QByteArray &) { seedGroups(); });
 }
 
 void DemoServer::seedGroups()
@@ -337,7 +338,7 @@ void DemoServer::seedGroups()
             {u"--host"_s, m_account.host, u"--port"_s, QString::number(m_account.port),
              u"--account"_s, m_account.jid, u"--password"_s, m_account.password, u"--groups"_s,
              m_locations.groups},
-            60000, [this](const QByteArray &) { playBurst(); });
+            90000, [this](const QByteArray &) { playBurst(); });
 }
 
 QStringList DemoServer::crowdArguments() const
@@ -357,7 +358,7 @@ void DemoServer::playBurst()
             crowdArguments()
                 << u"--create-accounts"_s << u"--messages"_s << QString::number(kBurstMessages)
                 << u"--rate"_s << QString::fromLatin1(kBurstRate),
-            120000, [this](const QByteArray &) { startBackgroundCrowd(); });
+            180000, [this](const QByteArray &) { startBackgroundCrowd(); });
 }
 
 void DemoServer::startBackgroundCrowd()
