@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLockFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +58,7 @@ private Q_SLOTS:
     void missingProsodyIsExplained();
     void failedStepSaysWhichAndCleansUp();
     void findsTheInstalledHelpers();
+    void serverOfACrashedRunIsStopped();
 };
 
 void tst_DemoServer::startSignInStop()
@@ -224,6 +227,35 @@ void tst_DemoServer::findsTheInstalledHelpers()
     const auto fallback = workspace::DemoLocations::find(prefix.filePath(u"bin"_s));
     QCOMPARE(fallback.crowd, workspace::DemoLocations::fromBuildTree().crowd);
     QVERIFY(!fallback.devserver.startsWith(prefix.path()));
+}
+
+void tst_DemoServer::serverOfACrashedRunIsStopped()
+{
+    // A Chorus that crashed left its Prosody running in an unlocked demo directory; a
+    // demo another running Chorus holds (its lock is taken) must be left alone.
+    QTemporaryDir base;
+    const workspace::DemoLocations locations = workspace::DemoLocations::fromBuildTree();
+    const QString crashed = base.filePath(u"demo-crashed"_s);
+    QProcess devserver;
+    devserver.start(locations.devserver, {u"start"_s, u"prosody"_s, u"--dir"_s, crashed + u"/server"_s});
+    QVERIFY(devserver.waitForFinished(60000));
+    QCOMPARE(devserver.exitCode(), 0);
+    const qint64 orphan = QJsonDocument::fromJson(devserver.readAllStandardOutput().trimmed().split('\n').constLast())
+                              .object().value(u"pid"_s).toInteger();
+    QVERIFY(processAlive(orphan));
+    const QString other = base.filePath(u"demo-other"_s);
+    QVERIFY(QDir().mkpath(other));
+    QLockFile held(other + u"/demo.lock"_s);
+    QVERIFY(held.tryLock(0));
+
+    DemoServer demo(locations, base.path());
+    auto task = demo.start();
+    QVERIFY(!processAlive(orphan));
+    QVERIFY(!QDir(crashed).exists());
+    QVERIFY(QDir(other).exists());
+    demo.stop();
+    QVERIFY(task.isFinished());
+    QCOMPARE(task.result().error().code, DemoError::Code::Stopped);
 }
 
 QTEST_MAIN(tst_DemoServer)
