@@ -155,6 +155,17 @@ QString DemoServer::stepText(Step step)
     return {};
 }
 
+QString DemoServer::stepTitle(Step step)
+{
+    switch (step) {
+    case Step::StartingServer: return tr("Starting the demo server");
+    case Step::CreatingOperator: return tr("Creating the demo operator account");
+    case Step::CreatingGroups: return tr("Creating the demo groups");
+    case Step::BringingMembers: return tr("Bringing in the simulated members");
+    }
+    return {};
+}
+
 Task<DemoAccount, DemoError> DemoServer::start()
 {
     if (m_starting)
@@ -273,7 +284,7 @@ void DemoServer::runStep(Step step, const QString &program, const QStringList &a
         process->waitForFinished(1000);
         process->deleteLater();
         fail(step == Step::StartingServer ? DemoError::Code::ServerFailed : DemoError::Code::StepFailed,
-             tr("“%1” took longer than %2 seconds.").arg(stepText(step)).arg(timeoutMs / 1000),
+             tr("%1 did not finish within %2 seconds.").arg(stepTitle(step)).arg(timeoutMs / 1000),
              tail(process->readAllStandardError()));
     });
     connect(process, &QProcess::errorOccurred, this, [this, process, step, stale](QProcess::ProcessError e) {
@@ -306,8 +317,7 @@ void DemoServer::runStep(Step step, const QString &program, const QStringList &a
                          tail(err + log));
                     return;
                 }
-                fail(DemoError::Code::StepFailed,
-                     tr("“%1” failed (exit code %2).").arg(stepText(step)).arg(code),
+                fail(DemoError::Code::StepFailed, tr("%1 failed (exit code %2).").arg(stepTitle(step)).arg(code),
                      tail(err.isEmpty() ? out : err));
             });
     timer->start(timeoutMs);

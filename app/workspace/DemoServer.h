@@ -76,6 +76,8 @@ public:
     DemoAccount account() const { return m_account; }
 
     static QString stepText(Step step);
+    /// The step's name in a failure message ("Creating the demo groups").
+    static QString stepTitle(Step step);
 
 Q_SIGNALS:
     /// The step now running, with a sentence for the user ("Creating demo groups…").

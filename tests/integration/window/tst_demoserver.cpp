@@ -190,7 +190,7 @@ void tst_DemoServer::failedStepSaysWhichAndCleansUp()
     QVERIFY(!task.result().ok());
     const DemoError error = task.result().error();
     QCOMPARE(error.code, DemoError::Code::StepFailed);
-    QVERIFY2(error.message.contains(u"Creating demo groups"_s), qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"Creating the demo groups failed"_s), qPrintable(error.message));
     QVERIFY2(error.detail.contains(u"refused to create bali-arrivals"_s), qPrintable(error.detail));
     QVERIFY(pid > 0);
     QVERIFY(!processAlive(pid));
