@@ -41,7 +41,33 @@ class tst_DemoButton : public QObject
 private Q_SLOTS:
     void initTestCase() { ui::initResources(); }
     void demoFromTheFirstRunDialog();
+    void failureShowsWhyAndTheDialogStaysUsable();
+    void noButtonWithoutProsody();
 };
+
+namespace {
+
+/// The first-run dialog of a fresh profile under `dir`, with `demo` behind its button.
+struct FirstRun
+{
+    FirstRun(const QString &dir, workspace::DemoServer *demo)
+        : profile(dir + u"/profile"_s), settings(profile.openSettings()),
+          session(profile, settings.get()), window(settings.get()),
+          controller(&session, &window, demo)
+    {
+        window.show();
+        controller.showSignIn();
+        dialog = window.findChild<ui::SignInDialog *>();
+    }
+    workspace::Profile profile;
+    std::unique_ptr<QSettings> settings;
+    workspace::Session session;
+    ui::MainWindow window;
+    ui::AppController controller;
+    QPointer<ui::SignInDialog> dialog;
+};
+
+} // namespace
 
 void tst_DemoButton::demoFromTheFirstRunDialog()
 {
@@ -114,6 +140,48 @@ void tst_DemoButton::demoFromTheFirstRunDialog()
 
     // The demo account is not remembered: the next start offers the dialog again.
     QVERIFY(!session.account()->hasSavedAccount());
+}
+
+void tst_DemoButton::failureShowsWhyAndTheDialogStaysUsable()
+{
+    QTemporaryDir dir;
+    // A group seeder that fails the way a broken server makes it fail.
+    const QString seeder = dir.filePath(u"failing-demoseed"_s);
+    QFile script(seeder);
+    QVERIFY(script.open(QIODevice::WriteOnly));
+    script.write("#!/bin/sh\necho 'demoseed: the group service refused to create bali-arrivals' >&2\nexit 3\n");
+    script.close();
+    script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    workspace::DemoLocations locations = workspace::DemoLocations::fromBuildTree();
+    locations.demoseed = seeder;
+    workspace::DemoServer demo(locations, dir.filePath(u"cache"_s));
+    FirstRun run(dir.path(), &demo);
+    QVERIFY(run.dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(run.dialog->isVisible(), 5000);
+    QTest::mouseClick(run.dialog->demoButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(run.dialog->errorLabel()->isVisible(), 60000);
+    const QString shown = run.dialog->errorLabel()->text();
+    QVERIFY2(shown.contains(u"Creating the demo groups failed"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"refused to create bali-arrivals"_s), qPrintable(shown));
+    QVERIFY(run.dialog->isVisible());
+    QVERIFY(run.dialog->demoButton()->isEnabled());
+    QVERIFY(run.dialog->signInButton()->isEnabled());
+    QVERIFY(!run.dialog->statusLabel()->isVisible());
+    QVERIFY(!demo.isRunning());
+    test::saveScreenshot(run.dialog, u"demo_dialog_failed"_s);
+}
+
+void tst_DemoButton::noButtonWithoutProsody()
+{
+    QTemporaryDir dir;
+    workspace::DemoLocations locations = workspace::DemoLocations::fromBuildTree();
+    locations.prosody.clear();
+    workspace::DemoServer demo(locations, dir.filePath(u"cache"_s));
+    FirstRun run(dir.path(), &demo);
+    QVERIFY(run.dialog);
+    QTRY_VERIFY_WITH_TIMEOUT(run.dialog->isVisible(), 5000);
+    QVERIFY(!run.dialog->demoButton()->isVisible());
+    QVERIFY(run.dialog->signInButton()->isEnabled());
 }
 
 QTEST_MAIN(tst_DemoButton)
