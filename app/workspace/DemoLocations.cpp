@@ -65,10 +65,10 @@ void DemoLocations::findSystemPrograms()
 QStringList DemoLocations::missing() const
 {
     QStringList names;
-    const std::pair<const QString *, QString> all[] = {
-        {&prosody, u"prosody"_s},       {&prosodyctl, u"prosodyctl"_s}, {&python, u"python3"_s},
-        {&openssl, u"openssl"_s},       {&devserver, u"devserver"_s},   {&demoseed, u"demoseed"_s},
-        {&crowd, u"crowd"_s},           {&groups, u"groups.json"_s}};
+    const std::pair<const QString *, QString> all[]
+        = {{&prosody, u"prosody"_s}, {&prosodyctl, u"prosodyctl"_s}, {&python, u"python3"_s},
+           {&openssl, u"openssl"_s}, {&devserver, u"devserver"_s},   {&demoseed, u"demoseed"_s},
+           {&crowd, u"crowd"_s},     {&groups, u"groups.json"_s}};
     for (const auto &[path, name] : all) {
         if (path->isEmpty())
             names << name;

@@ -11,9 +11,9 @@ namespace chorus::workspace {
 struct DemoLocations
 {
     QString devserver; ///< tools/devserver (a Python script)
-    QString demoseed;  ///< creates the demo groups as their operator
-    QString crowd;     ///< simulated members
-    QString groups;    ///< resources/demo/groups.json
+    QString demoseed; ///< creates the demo groups as their operator
+    QString crowd; ///< simulated members
+    QString groups; ///< resources/demo/groups.json
     QString prosody;
     QString prosodyctl;
     QString python;

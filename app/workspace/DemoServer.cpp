@@ -90,7 +90,7 @@ bool runsConfig(qint64 pid, const QString &config)
 {
     QFile cmdline(u"/proc/%1/cmdline"_s.arg(pid));
     return !config.isEmpty() && cmdline.open(QIODevice::ReadOnly)
-           && cmdline.readAll().contains(QFile::encodeName(config));
+        && cmdline.readAll().contains(QFile::encodeName(config));
 }
 
 void terminate(qint64 pid, const QString &config)
@@ -112,7 +112,8 @@ qint64 serverPidIn(const QString &serverDir)
 {
     QFile state(serverDir + u"/server.json"_s);
     if (state.open(QIODevice::ReadOnly)) {
-        const qint64 pid = QJsonDocument::fromJson(state.readAll()).object().value(u"pid"_s).toInteger();
+        const qint64 pid
+            = QJsonDocument::fromJson(state.readAll()).object().value(u"pid"_s).toInteger();
         if (pid > 0)
             return pid;
     }
@@ -147,10 +148,14 @@ DemoServer::~DemoServer()
 QString DemoServer::stepText(Step step)
 {
     switch (step) {
-    case Step::StartingServer: return tr("Starting the demo server…");
-    case Step::CreatingOperator: return tr("Creating the demo operator account…");
-    case Step::CreatingGroups: return tr("Creating demo groups…");
-    case Step::BringingMembers: return tr("Bringing in simulated members…");
+    case Step::StartingServer:
+        return tr("Starting the demo server…");
+    case Step::CreatingOperator:
+        return tr("Creating the demo operator account…");
+    case Step::CreatingGroups:
+        return tr("Creating demo groups…");
+    case Step::BringingMembers:
+        return tr("Bringing in simulated members…");
     }
     return {};
 }
@@ -158,10 +163,14 @@ QString DemoServer::stepText(Step step)
 QString DemoServer::stepTitle(Step step)
 {
     switch (step) {
-    case Step::StartingServer: return tr("Starting the demo server");
-    case Step::CreatingOperator: return tr("Creating the demo operator account");
-    case Step::CreatingGroups: return tr("Creating the demo groups");
-    case Step::BringingMembers: return tr("Bringing in the simulated members");
+    case Step::StartingServer:
+        return tr("Starting the demo server");
+    case Step::CreatingOperator:
+        return tr("Creating the demo operator account");
+    case Step::CreatingGroups:
+        return tr("Creating the demo groups");
+    case Step::BringingMembers:
+        return tr("Bringing in the simulated members");
     }
     return {};
 }
@@ -173,19 +182,21 @@ Task<DemoAccount, DemoError> DemoServer::start()
     if (isRunning())
         return readyTask<DemoAccount, DemoError>(m_account);
     if (m_locations.prosodyMissing())
-        return readyTask<DemoAccount, DemoError>(DemoError {
-            DemoError::Code::ProsodyMissing,
-            tr("Prosody is not installed. Install the prosody package to try the demo."), {}});
+        return readyTask<DemoAccount, DemoError>(
+            DemoError {DemoError::Code::ProsodyMissing,
+                       tr("Prosody is not installed. Install the prosody package to try the demo."),
+                       {}});
     if (!m_locations.isComplete())
-        return readyTask<DemoAccount, DemoError>(DemoError {
-            DemoError::Code::HelperMissing,
-            tr("The demo needs %1, which could not be found.").arg(m_locations.missing().join(u", "_s)),
-            {}});
+        return readyTask<DemoAccount, DemoError>(
+            DemoError {DemoError::Code::HelperMissing,
+                       tr("The demo needs %1, which could not be found.")
+                           .arg(m_locations.missing().join(u", "_s)),
+                       {}});
 
     QFile groupsFile(m_locations.groups);
     const QJsonArray groups = groupsFile.open(QIODevice::ReadOnly)
-                                  ? QJsonDocument::fromJson(groupsFile.readAll()).array()
-                                  : QJsonArray();
+        ? QJsonDocument::fromJson(groupsFile.readAll()).array()
+        : QJsonArray();
     m_groupIds.clear();
     for (const QJsonValue &g : groups) {
         const QString id = g.toObject().value(u"id"_s).toString();
@@ -193,9 +204,10 @@ Task<DemoAccount, DemoError> DemoServer::start()
             m_groupIds << id;
     }
     if (m_groupIds.isEmpty())
-        return readyTask<DemoAccount, DemoError>(DemoError {
-            DemoError::Code::HelperMissing,
-            tr("The demo groups could not be read from %1.").arg(m_locations.groups), {}});
+        return readyTask<DemoAccount, DemoError>(
+            DemoError {DemoError::Code::HelperMissing,
+                       tr("The demo groups could not be read from %1.").arg(m_locations.groups),
+                       {}});
 
     m_promise = Promise<DemoAccount, DemoError>();
     m_starting = true;
@@ -265,8 +277,8 @@ void DemoServer::removeStale() const
     }
 }
 
-void DemoServer::runStep(Step step, const QString &program, const QStringList &args,
-                         int timeoutMs, StepDone done)
+void DemoServer::runStep(Step step, const QString &program, const QStringList &args, int timeoutMs,
+                         StepDone done)
 {
     Q_EMIT progress(step, stepText(step));
     auto *process = new QProcess(this);
@@ -274,7 +286,9 @@ void DemoServer::runStep(Step step, const QString &program, const QStringList &a
     m_step = process;
     configureChild(process);
     const int generation = m_generation;
-    const auto stale = [this, generation] { return generation != m_generation; };
+    const auto stale = [this, generation] {
+        return generation != m_generation;
+    };
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, this, [this, process, step, timeoutMs, stale] {
         if (stale())
@@ -283,43 +297,51 @@ void DemoServer::runStep(Step step, const QString &program, const QStringList &a
         process->kill();
         process->waitForFinished(1000);
         process->deleteLater();
-        fail(step == Step::StartingServer ? DemoError::Code::ServerFailed : DemoError::Code::StepFailed,
+        fail(step == Step::StartingServer ? DemoError::Code::ServerFailed
+                                          : DemoError::Code::StepFailed,
              tr("%1 did not finish within %2 seconds.").arg(stepTitle(step)).arg(timeoutMs / 1000),
              tail(process->readAllStandardError()));
     });
-    connect(process, &QProcess::errorOccurred, this, [this, process, step, stale](QProcess::ProcessError e) {
-        if (e != QProcess::FailedToStart || stale())
-            return;
-        process->disconnect(this);
-        process->deleteLater();
-        fail(step == Step::StartingServer ? DemoError::Code::ServerFailed : DemoError::Code::StepFailed,
-             tr("Could not run %1: %2").arg(process->program(), process->errorString()));
-    });
-    connect(process, &QProcess::finished, this,
-            [this, process, step, stale, done](int code, QProcess::ExitStatus status) {
+    connect(process, &QProcess::errorOccurred, this,
+            [this, process, step, stale](QProcess::ProcessError e) {
+                if (e != QProcess::FailedToStart || stale())
+                    return;
+                process->disconnect(this);
                 process->deleteLater();
-                if (stale())
-                    return;
-                const QByteArray out = process->readAllStandardOutput();
-                const QByteArray err = process->readAllStandardError();
-                if (status == QProcess::NormalExit && code == 0) {
-                    done(out);
-                    return;
-                }
-                // devserver explains itself in a JSON line; the others on stderr.
-                const QByteArray last = out.trimmed().split('\n').constLast();
-                const QString reason = QJsonDocument::fromJson(last).object().value(u"error"_s).toString();
-                if (step == Step::StartingServer) {
-                    const QString server = m_dir + u"/server"_s;
-                    const QByteArray log = readTail(server + u"/prosody.err"_s) + readTail(server + u"/stdout.log"_s);
-                    fail(DemoError::Code::ServerFailed,
-                         tr("Prosody did not start: %1").arg(reason.isEmpty() ? tr("it exited with code %1").arg(code) : reason),
-                         tail(err + log));
-                    return;
-                }
-                fail(DemoError::Code::StepFailed, tr("%1 failed (exit code %2).").arg(stepTitle(step)).arg(code),
-                     tail(err.isEmpty() ? out : err));
+                fail(step == Step::StartingServer ? DemoError::Code::ServerFailed
+                                                  : DemoError::Code::StepFailed,
+                     tr("Could not run %1: %2").arg(process->program(), process->errorString()));
             });
+    connect(
+        process, &QProcess::finished, this,
+        [this, process, step, stale, done](int code, QProcess::ExitStatus status) {
+            process->deleteLater();
+            if (stale())
+                return;
+            const QByteArray out = process->readAllStandardOutput();
+            const QByteArray err = process->readAllStandardError();
+            if (status == QProcess::NormalExit && code == 0) {
+                done(out);
+                return;
+            }
+            // devserver explains itself in a JSON line; the others on stderr.
+            const QByteArray last = out.trimmed().split('\n').constLast();
+            const QString reason
+                = QJsonDocument::fromJson(last).object().value(u"error"_s).toString();
+            if (step == Step::StartingServer) {
+                const QString server = m_dir + u"/server"_s;
+                const QByteArray log
+                    = readTail(server + u"/prosody.err"_s) + readTail(server + u"/stdout.log"_s);
+                fail(DemoError::Code::ServerFailed,
+                     tr("Prosody did not start: %1")
+                         .arg(reason.isEmpty() ? tr("it exited with code %1").arg(code) : reason),
+                     tail(err + log));
+                return;
+            }
+            fail(DemoError::Code::StepFailed,
+                 tr("%1 failed (exit code %2).").arg(stepTitle(step)).arg(code),
+                 tail(err.isEmpty() ? out : err));
+        });
     timer->start(timeoutMs);
     process->start(program, args);
 }
@@ -353,10 +375,12 @@ void DemoServer::seedGroups()
 
 QStringList DemoServer::crowdArguments() const
 {
-    QStringList args {u"--server-dir"_s, m_dir + u"/server"_s, u"--devserver"_s, m_locations.devserver,
-                      u"--prefix"_s, QString::fromLatin1(kMemberPrefix), u"--members"_s,
-                      QString::number(kMembers), u"--per-room"_s, QString::number(kMembersPerGroup),
-                      u"--password"_s, m_memberPassword};
+    QStringList args {u"--server-dir"_s, m_dir + u"/server"_s,
+                      u"--devserver"_s,  m_locations.devserver,
+                      u"--prefix"_s,     QString::fromLatin1(kMemberPrefix),
+                      u"--members"_s,    QString::number(kMembers),
+                      u"--per-room"_s,   QString::number(kMembersPerGroup),
+                      u"--password"_s,   m_memberPassword};
     for (const QString &id : m_groupIds)
         args << u"--room"_s << id;
     return args;
@@ -365,9 +389,9 @@ QStringList DemoServer::crowdArguments() const
 void DemoServer::playBurst()
 {
     runStep(Step::BringingMembers, m_locations.crowd,
-            crowdArguments()
-                << u"--create-accounts"_s << u"--messages"_s << QString::number(kBurstMessages)
-                << u"--rate"_s << QString::fromLatin1(kBurstRate),
+            crowdArguments() << u"--create-accounts"_s << u"--messages"_s
+                             << QString::number(kBurstMessages) << u"--rate"_s
+                             << QString::fromLatin1(kBurstRate),
             180000, [this](const QByteArray &) { startBackgroundCrowd(); });
 }
 
@@ -385,19 +409,21 @@ void DemoServer::startBackgroundCrowd()
         m_starting = false;
         m_promise.finish(m_account);
     });
-    connect(crowd, &QProcess::errorOccurred, this, [this, crowd, generation](QProcess::ProcessError e) {
-        if (e == QProcess::FailedToStart && generation == m_generation && m_starting)
-            fail(DemoError::Code::StepFailed, tr("Could not run %1: %2").arg(crowd->program(), crowd->errorString()));
-    });
+    connect(crowd, &QProcess::errorOccurred, this,
+            [this, crowd, generation](QProcess::ProcessError e) {
+                if (e == QProcess::FailedToStart && generation == m_generation && m_starting)
+                    fail(DemoError::Code::StepFailed,
+                         tr("Could not run %1: %2").arg(crowd->program(), crowd->errorString()));
+            });
     connect(crowd, &QProcess::finished, this, [this, generation](int code) {
         // The demo stays usable without background chatter; only note it.
         if (generation == m_generation)
             qCInfo(lcDemo) << "background members ended with code" << code;
     });
-    crowd->start(m_locations.crowd, crowdArguments()
-                                        << u"--rate"_s << QString::fromLatin1(kBackgroundRate)
-                                        << u"--duration"_s << QString::fromLatin1(kBackgroundSeconds)
-                                        << u"--seed"_s << u"7"_s);
+    crowd->start(m_locations.crowd,
+                 crowdArguments() << u"--rate"_s << QString::fromLatin1(kBackgroundRate)
+                                  << u"--duration"_s << QString::fromLatin1(kBackgroundSeconds)
+                                  << u"--seed"_s << u"7"_s);
 }
 
 void DemoServer::fail(DemoError::Code code, const QString &message, const QString &detail)

@@ -31,15 +31,15 @@ struct DemoError
 {
     enum class Code {
         ProsodyMissing, ///< prosody/prosodyctl not installed
-        HelperMissing,  ///< python3, openssl or one of Chorus's demo helpers not found
-        Busy,           ///< already starting
-        ServerFailed,   ///< Prosody did not start (port, configuration, launch)
-        StepFailed,     ///< a later step (account, groups, members) failed
-        Stopped,        ///< stop() was called while starting
+        HelperMissing, ///< python3, openssl or one of Chorus's demo helpers not found
+        Busy, ///< already starting
+        ServerFailed, ///< Prosody did not start (port, configuration, launch)
+        StepFailed, ///< a later step (account, groups, members) failed
+        Stopped, ///< stop() was called while starting
     };
     Code code = Code::StepFailed;
     QString message; ///< for the user: what failed and what to do
-    QString detail;  ///< the failing program's last output lines
+    QString detail; ///< the failing program's last output lines
 };
 
 /// "Try it with a local demo server": runs what the demo command does, without blocking

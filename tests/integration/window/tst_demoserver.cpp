@@ -75,14 +75,15 @@ void tst_DemoServer::startSignInStop()
     auto task = demo.start();
     QVERIFY(demo.isStarting());
     QTRY_VERIFY_WITH_TIMEOUT(task.isFinished(), 90000);
-    QVERIFY2(task.result().ok(), qPrintable(task.result().ok() ? QString()
-                                                               : task.result().error().message
-                                                                     + u"\n"_s + task.result().error().detail));
+    QVERIFY2(task.result().ok(),
+             qPrintable(task.result().ok() ? QString()
+                                           : task.result().error().message + u"\n"_s
+                                + task.result().error().detail));
     const workspace::DemoAccount account = task.result().value();
-    QCOMPARE(steps, (QList<DemoServer::Step> {DemoServer::Step::StartingServer,
-                                              DemoServer::Step::CreatingOperator,
-                                              DemoServer::Step::CreatingGroups,
-                                              DemoServer::Step::BringingMembers}));
+    QCOMPARE(steps,
+             (QList<DemoServer::Step> {
+                 DemoServer::Step::StartingServer, DemoServer::Step::CreatingOperator,
+                 DemoServer::Step::CreatingGroups, DemoServer::Step::BringingMembers}));
     const qint64 pid = demo.serverPid();
     const QString dir = demo.directory();
     QVERIFY(processAlive(pid));
@@ -170,7 +171,8 @@ void tst_DemoServer::failedStepSaysWhichAndCleansUp()
     const QString seeder = base.filePath(u"failing-demoseed"_s);
     QFile script(seeder);
     QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\necho 'demoseed: the group service refused to create bali-arrivals' >&2\nexit 3\n");
+    script.write("#!/bin/sh\necho 'demoseed: the group service refused to create bali-arrivals' "
+                 ">&2\nexit 3\n");
     script.close();
     script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     workspace::DemoLocations locations = workspace::DemoLocations::fromBuildTree();
@@ -190,7 +192,8 @@ void tst_DemoServer::failedStepSaysWhichAndCleansUp()
     QVERIFY(!task.result().ok());
     const DemoError error = task.result().error();
     QCOMPARE(error.code, DemoError::Code::StepFailed);
-    QVERIFY2(error.message.contains(u"Creating the demo groups failed"_s), qPrintable(error.message));
+    QVERIFY2(error.message.contains(u"Creating the demo groups failed"_s),
+             qPrintable(error.message));
     QVERIFY2(error.detail.contains(u"refused to create bali-arrivals"_s), qPrintable(error.detail));
     QVERIFY(pid > 0);
     QVERIFY(!processAlive(pid));
@@ -237,11 +240,15 @@ void tst_DemoServer::serverOfACrashedRunIsStopped()
     const workspace::DemoLocations locations = workspace::DemoLocations::fromBuildTree();
     const QString crashed = base.filePath(u"demo-crashed"_s);
     QProcess devserver;
-    devserver.start(locations.devserver, {u"start"_s, u"prosody"_s, u"--dir"_s, crashed + u"/server"_s});
+    devserver.start(locations.devserver,
+                    {u"start"_s, u"prosody"_s, u"--dir"_s, crashed + u"/server"_s});
     QVERIFY(devserver.waitForFinished(60000));
     QCOMPARE(devserver.exitCode(), 0);
-    const qint64 orphan = QJsonDocument::fromJson(devserver.readAllStandardOutput().trimmed().split('\n').constLast())
-                              .object().value(u"pid"_s).toInteger();
+    const qint64 orphan = QJsonDocument::fromJson(
+                              devserver.readAllStandardOutput().trimmed().split('\n').constLast())
+                              .object()
+                              .value(u"pid"_s)
+                              .toInteger();
     QVERIFY(processAlive(orphan));
     const QString other = base.filePath(u"demo-other"_s);
     QVERIFY(QDir().mkpath(other));

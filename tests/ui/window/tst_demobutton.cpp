@@ -89,7 +89,8 @@ void tst_DemoButton::demoFromTheFirstRunDialog()
 
     // First run: the dialog opens over the empty window and offers the demo.
     QPointer<ui::SignInDialog> dialog;
-    QTRY_VERIFY_WITH_TIMEOUT((dialog = window.findChild<ui::SignInDialog *>()) && dialog->isVisible(), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (dialog = window.findChild<ui::SignInDialog *>()) && dialog->isVisible(), 5000);
     QVERIFY(dialog->demoButton()->isVisible());
     QVERIFY(dialog->demoButton()->isEnabled());
     QTest::mouseClick(dialog->demoButton(), Qt::LeftButton);
@@ -113,7 +114,9 @@ void tst_DemoButton::demoFromTheFirstRunDialog()
     QTRY_COMPARE_WITH_TIMEOUT(groups->rowCount(), 6, 20000);
     const auto joined = [&] {
         for (int row = 0; row < groups->rowCount(); ++row)
-            if (groups->index(row).data(GroupListModel::JoinStateRole).value<GroupListModel::JoinState>()
+            if (groups->index(row)
+                    .data(GroupListModel::JoinStateRole)
+                    .value<GroupListModel::JoinState>()
                 != GroupListModel::JoinState::Joined)
                 return false;
         return true;
@@ -125,7 +128,8 @@ void tst_DemoButton::demoFromTheFirstRunDialog()
     for (int row = 0; row < shown->rowCount(); ++row)
         names << shown->index(row, 0).data(GroupListModel::NameRole).toString();
     for (const QJsonValue &g : expected)
-        QVERIFY2(names.contains(g.toObject().value(u"name"_s).toString()), qPrintable(names.join(u" | ")));
+        QVERIFY2(names.contains(g.toObject().value(u"name"_s).toString()),
+                 qPrintable(names.join(u" | ")));
 
     // An open group shows the members' messages from the archive.
     const QString first = groups->index(0).data(GroupListModel::GroupIdRole).toString();
@@ -149,7 +153,8 @@ void tst_DemoButton::failureShowsWhyAndTheDialogStaysUsable()
     const QString seeder = dir.filePath(u"failing-demoseed"_s);
     QFile script(seeder);
     QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\necho 'demoseed: the group service refused to create bali-arrivals' >&2\nexit 3\n");
+    script.write("#!/bin/sh\necho 'demoseed: the group service refused to create bali-arrivals' "
+                 ">&2\nexit 3\n");
     script.close();
     script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     workspace::DemoLocations locations = workspace::DemoLocations::fromBuildTree();
