@@ -71,6 +71,12 @@ int main(int argc, char **argv)
     }
     const std::unique_ptr<QSettings> settings = profile.openSettings();
 
+    // The local demo server lives as long as the app: its destructor stops it. It is made
+    // before the session so that it stops after the session has closed its connection
+    // (Prosody otherwise waits for our stream to close while we wait for Prosody).
+    chorus::workspace::DemoServer demo(
+        chorus::workspace::DemoLocations::find(QCoreApplication::applicationDirPath()),
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
     chorus::workspace::Session session(profile, settings.get());
     if (options->headless) {
         chorus::workspace::HeadlessAgent agent(&session);
@@ -79,10 +85,6 @@ int main(int argc, char **argv)
         return app->exec();
     }
 
-    // The local demo server lives as long as the app: its destructor stops it.
-    chorus::workspace::DemoServer demo(
-        chorus::workspace::DemoLocations::find(QCoreApplication::applicationDirPath()),
-        QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
     chorus::ui::initResources();
     chorus::ui::MainWindow window(settings.get());
     chorus::ui::AppController controller(&session, &window, &demo);

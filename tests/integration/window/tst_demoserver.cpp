@@ -7,6 +7,7 @@
 #include "workspace/DemoServer.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -143,7 +144,11 @@ void tst_DemoServer::startSignInStop()
 
     // Stopping ends the server by its PID and removes the throwaway directory.
     chat.disconnectAccount();
+    QTRY_COMPARE_WITH_TIMEOUT(chat.connectionState(), chat::ConnectionState::Offline, 5000);
+    QElapsedTimer stopping;
+    stopping.start();
     demo.stop();
+    qInfo() << "stop took" << stopping.elapsed() << "ms";
     QVERIFY(!demo.isRunning());
     QVERIFY(!processAlive(pid));
     QVERIFY(!QDir(dir).exists());

@@ -76,10 +76,11 @@ void tst_DemoButton::demoFromTheFirstRunDialog()
     const auto options = workspace::CommandLine::parseArguments(
         {u"chorus"_s, u"--profile"_s, dir.filePath(u"profile"_s)}, &error);
     QVERIFY2(options, qPrintable(error));
+    // As in main(): the demo outlives the session, so it stops after the connection closed.
+    workspace::DemoServer demo(workspace::DemoLocations::fromBuildTree(), dir.filePath(u"cache"_s));
     workspace::Profile profile(options->profileDir);
     auto settings = profile.openSettings();
     workspace::Session session(profile, settings.get());
-    workspace::DemoServer demo(workspace::DemoLocations::fromBuildTree(), dir.filePath(u"cache"_s));
     QVERIFY2(demo.isAvailable(), qPrintable(demo.locations().missing().join(u", ")));
     ui::MainWindow window(settings.get());
     ui::AppController controller(&session, &window, &demo);
