@@ -5,6 +5,7 @@
 #include "ui/MainWindow.h"
 #include "ui/Resources.h"
 #include "workspace/CommandLine.h"
+#include "workspace/DemoServer.h"
 #include "workspace/HeadlessAgent.h"
 #include "workspace/Profile.h"
 #include "workspace/Session.h"
@@ -13,6 +14,7 @@
 
 #include <QApplication>
 #include <QSettings>
+#include <QStandardPaths>
 
 #include <cstdio>
 #include <memory>
@@ -69,6 +71,12 @@ int main(int argc, char **argv)
     }
     const std::unique_ptr<QSettings> settings = profile.openSettings();
 
+    // The local demo server lives as long as the app: its destructor stops it. It is made
+    // before the session so that it stops after the session has closed its connection
+    // (Prosody otherwise waits for our stream to close while we wait for Prosody).
+    chorus::workspace::DemoServer demo(
+        chorus::workspace::DemoLocations::find(QCoreApplication::applicationDirPath()),
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation));
     chorus::workspace::Session session(profile, settings.get());
     if (options->headless) {
         chorus::workspace::HeadlessAgent agent(&session);
@@ -79,7 +87,7 @@ int main(int argc, char **argv)
 
     chorus::ui::initResources();
     chorus::ui::MainWindow window(settings.get());
-    chorus::ui::AppController controller(&session, &window);
+    chorus::ui::AppController controller(&session, &window, &demo);
     window.show();
     if (!controller.start(*options))
         return 1;

@@ -4,6 +4,7 @@
 #include "ui/SignInDialog.h"
 #include "workspace/AccountController.h"
 #include "workspace/CommandLine.h"
+#include "workspace/DemoServer.h"
 #include "workspace/GroupListModel.h"
 #include "workspace/Session.h"
 #include "workspace/Workspace.h"
@@ -21,9 +22,17 @@ namespace chorus::ui {
 
 using workspace::GroupListModel;
 
-AppController::AppController(workspace::Session *session, MainWindow *window, QObject *parent)
-    : QObject(parent), m_session(session), m_window(window)
+AppController::AppController(workspace::Session *session, MainWindow *window,
+                             workspace::DemoServer *demo, QObject *parent)
+    : QObject(parent), m_session(session), m_window(window), m_demo(demo)
 {
+    if (m_demo) {
+        connect(m_demo, &workspace::DemoServer::progress, this,
+                [this](workspace::DemoServer::Step, const QString &text) {
+                    if (m_dialog)
+                        m_dialog->showDemoProgress(text);
+                });
+    }
     connect(session, &workspace::Session::workspaceOpened, window, &MainWindow::setWorkspace);
     connect(session, &workspace::Session::warning, window, [window](const QString &message) {
         window->statusBar()->showMessage(message, 15000);
@@ -72,7 +81,42 @@ void AppController::showSignIn()
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     if (m_session->account()->hasSavedAccount())
         m_dialog->setSettings(m_session->account()->savedSettings());
+    if (m_demo) {
+        m_dialog->setDemoAvailable(m_demo->isAvailable());
+        connect(m_dialog, &SignInDialog::demoRequested, this, &AppController::startDemo);
+        // Closing the dialog while the demo starts means "not now": nothing stays running.
+        connect(m_dialog, &QDialog::rejected, m_demo, [demo = m_demo] {
+            if (demo->isStarting())
+                demo->stop();
+        });
+        if (m_demo->isStarting())
+            m_dialog->showDemoProgress(tr("Starting the demo server…"));
+    }
     m_dialog->open();
+}
+
+void AppController::startDemo()
+{
+    if (!m_demo || m_demo->isStarting())
+        return;
+    if (m_dialog)
+        m_dialog->showDemoProgress(
+            workspace::DemoServer::stepText(workspace::DemoServer::Step::StartingServer));
+    m_demo->start().then(this, [this](const Expected<workspace::DemoAccount, workspace::DemoError> &started) {
+        if (!started.ok()) {
+            if (started.error().code == workspace::DemoError::Code::Stopped)
+                return;
+            if (m_dialog)
+                m_dialog->showDemoFailed(started.error().message, started.error().detail);
+            else
+                m_window->statusBar()->showMessage(started.error().message, 15000);
+            return;
+        }
+        const workspace::DemoAccount &demo = started.value();
+        if (m_dialog)
+            m_dialog->waitForDemoSignIn(demo.jid, demo.host, demo.port);
+        m_session->signInToDemo(demo.jid, demo.password, demo.host, demo.port);
+    });
 }
 
 bool AppController::settled() const

@@ -22,7 +22,7 @@ SignInDialog::SignInDialog(workspace::AccountController *account, chat::ChatServ
     : QDialog(parent), m_account(account), m_chat(chat), m_address(new QLineEdit(this)),
       m_password(new QLineEdit(this)), m_advanced(new QGroupBox(this)),
       m_server(new QLineEdit(this)), m_port(new QSpinBox(this)), m_plaintext(new QCheckBox(this)),
-      m_error(new QLabel(this)), m_trustBox(new QGroupBox(this)), m_fingerprint(new QLabel(this)),
+      m_error(new QLabel(this)), m_status(new QLabel(this)), m_trustBox(new QGroupBox(this)), m_fingerprint(new QLabel(this)),
       m_trustOnce(new QPushButton(this)), m_trustAlways(new QPushButton(this)),
       m_signIn(new QPushButton(this)), m_demo(new QPushButton(this))
 {
@@ -72,8 +72,14 @@ SignInDialog::SignInDialog(workspace::AccountController *account, chat::ChatServ
 
     m_error->setObjectName(u"signInError"_s);
     m_error->setWordWrap(true);
+    m_error->setTextFormat(Qt::PlainText); // may quote a program's output
     m_error->setStyleSheet(u"color: #c62828;"_s);
     m_error->hide();
+
+    m_status->setObjectName(u"signInStatus"_s);
+    m_status->setWordWrap(true);
+    m_status->setAccessibleName(tr("Progress"));
+    m_status->hide();
 
     m_trustBox->setTitle(tr("Unknown certificate"));
     m_fingerprint->setWordWrap(true);
@@ -116,6 +122,7 @@ SignInDialog::SignInDialog(workspace::AccountController *account, chat::ChatServ
     layout->addWidget(intro);
     layout->addLayout(form);
     layout->addWidget(m_advanced);
+    layout->addWidget(m_status);
     layout->addWidget(m_error);
     layout->addWidget(m_trustBox);
     layout->addStretch(1);
@@ -145,6 +152,37 @@ void SignInDialog::setSettings(const chat::AccountSettings &settings)
 void SignInDialog::setDemoAvailable(bool available)
 {
     m_demo->setVisible(available);
+}
+
+void SignInDialog::showDemoProgress(const QString &text)
+{
+    showError({});
+    m_trustBox->hide();
+    m_signIn->setEnabled(false);
+    m_demo->setEnabled(false);
+    m_status->setText(text);
+    m_status->show();
+}
+
+void SignInDialog::showDemoFailed(const QString &message, const QString &detail)
+{
+    setBusy(false);
+    showError(detail.isEmpty() ? message : message + u"\n\n"_s + detail);
+}
+
+void SignInDialog::waitForDemoSignIn(const QString &jid, const QString &host, quint16 port)
+{
+    m_address->setText(jid);
+    m_password->clear();
+    m_server->setText(host);
+    m_port->setValue(port);
+    m_plaintext->setChecked(true);
+    m_advanced->setChecked(true);
+    showError({});
+    setBusy(true);
+    m_demo->setEnabled(false);
+    m_status->setText(tr("Signing in to the demo…"));
+    m_status->show();
 }
 
 chat::AccountSettings SignInDialog::collect(QString *problem) const
@@ -267,6 +305,9 @@ void SignInDialog::setBusy(bool busy)
 {
     m_waiting = busy;
     m_signIn->setEnabled(!busy);
+    m_demo->setEnabled(!busy);
+    if (!busy)
+        m_status->hide();
     m_signIn->setText(busy ? tr("Signing in…") : tr("&Sign in"));
 }
 

@@ -31,6 +31,13 @@ public:
     void setSettings(const chat::AccountSettings &settings);
     /// Shows "Try it with a local demo server" (when Prosody is installed).
     void setDemoAvailable(bool available);
+    /// The demo server is starting: both buttons wait, `text` says which step runs.
+    void showDemoProgress(const QString &text);
+    /// The demo could not start: says why (with the failing step's output) and lets the
+    /// operator sign in or try again.
+    void showDemoFailed(const QString &message, const QString &detail);
+    /// The demo server is up: shows its account and waits for the sign-in like submit().
+    void waitForDemoSignIn(const QString &jid, const QString &host, quint16 port);
 
     QLineEdit *addressEdit() const { return m_address; }
     QLineEdit *passwordEdit() const { return m_password; }
@@ -41,6 +48,8 @@ public:
     QLabel *errorLabel() const { return m_error; }
     QPushButton *trustOnceButton() const { return m_trustOnce; }
     QPushButton *trustAlwaysButton() const { return m_trustAlways; }
+    QPushButton *demoButton() const { return m_demo; }
+    QLabel *statusLabel() const { return m_status; }
 
     /// "AB:CD:…" in groups, as certificate viewers show it.
     static QString formatFingerprint(const QByteArray &sha256);
@@ -65,6 +74,7 @@ private:
     QSpinBox *m_port;
     QCheckBox *m_plaintext;
     QLabel *m_error;
+    QLabel *m_status;
     QGroupBox *m_trustBox;
     QLabel *m_fingerprint;
     QPushButton *m_trustOnce;

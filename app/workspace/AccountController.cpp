@@ -90,6 +90,15 @@ void AccountController::signIn(const chat::AccountSettings &settings, const QStr
         });
 }
 
+void AccountController::signInTemporarily(const chat::AccountSettings &settings,
+                                          const QString &password)
+{
+    m_current = settings;
+    if (m_current.allowPlaintextLoopback && !isLoopbackHost(m_current.host))
+        m_current.allowPlaintextLoopback = false;
+    connectWith(password);
+}
+
 void AccountController::restore()
 {
     if (!hasSavedAccount()) {

@@ -31,6 +31,9 @@ public:
     /// the account connects anyway: the file stays the password's only copy.
     void signIn(const chat::AccountSettings &settings, const QString &password,
                 bool keychainRequired = true);
+    /// Connects without remembering anything: no settings, no keychain entry (a
+    /// throwaway account such as the local demo's, gone at the next start).
+    void signInTemporarily(const chat::AccountSettings &settings, const QString &password);
     /// Reads the saved account and its password and connects; signInFailed if either is
     /// missing.
     void restore();

@@ -11,7 +11,10 @@
 #include "workspace/Profile.h"
 #include "workspace/Workspace.h"
 
+#include <QFile>
 #include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
 
 Q_LOGGING_CATEGORY(lcSession, "chorus.session")
 
@@ -84,6 +87,28 @@ bool Session::signInFromOptions(const Options &options, bool *used, QString *err
     // A password given in a file may stay there if no keychain is running.
     m_account->signIn(settings, password, /*keychainRequired=*/false);
     return true;
+}
+
+void Session::signInToDemo(const QString &jid, const QString &password, const QString &host,
+                           quint16 port)
+{
+    chat::AccountSettings settings;
+    settings.jid = jid;
+    settings.host = host;
+    settings.port = port;
+    settings.allowPlaintextLoopback = true;
+    // The previous demo's history points at stanza-ids the new server never issued.
+    const QString key = jid.toLower();
+    if (m_openJid == key) {
+        m_chat->disconnectAccount();
+        m_workspace.reset();
+        m_store.reset();
+        m_openJid.clear();
+    }
+    const QString database = m_profile.databasePath(key);
+    for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s})
+        QFile::remove(database + suffix);
+    m_account->signInTemporarily(settings, password);
 }
 
 } // namespace chorus::workspace

@@ -46,6 +46,12 @@ public:
     /// account at all (otherwise the caller restores the saved one or asks).
     bool signInFromOptions(const Options &options, bool *used, QString *error);
 
+    /// Signs in to the local demo server's operator as the command line does (plaintext
+    /// allowed on loopback only), but remembers nothing: the demo server and its history
+    /// are new each time, so the account's local store is started afresh too.
+    void signInToDemo(const QString &jid, const QString &password, const QString &host,
+                      quint16 port);
+
 Q_SIGNALS:
     void workspaceOpened(chorus::workspace::Workspace *workspace);
     /// Something the operator must know that is not tied to one group.
