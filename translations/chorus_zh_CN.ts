@@ -1179,6 +1179,13 @@
     </message>
 </context>
 <context>
+    <name>chorus::ui::AppController</name>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>正在启动演示服务器…</translation>
+    </message>
+</context>
+<context>
     <name>chorus::ui::AttentionDelegate</name>
     <message>
         <source>just now</source>
@@ -1594,6 +1601,14 @@
         <source>&amp;Search messages…</source>
         <translation>搜索消息(&amp;S)…</translation>
     </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>正在上传 %1…</translation>
+    </message>
+    <message>
+        <source>%1 was not sent: %2</source>
+        <translation>%1 未发送：%2</translation>
+    </message>
 </context>
 <context>
     <name>chorus::ui::MembersPanel</name>
@@ -1657,6 +1672,14 @@
     <message>
         <source>This message was removed by a moderator: %1</source>
         <translation>此消息已被管理员删除：%1</translation>
+    </message>
+    <message>
+        <source>preview unavailable: %1</source>
+        <translation>无法预览：%1</translation>
+    </message>
+    <message>
+        <source>Loading image…</source>
+        <translation>正在加载图片…</translation>
     </message>
 </context>
 <context>
@@ -1772,12 +1795,14 @@
     <message numerus="yes">
         <source>%n newest match(es) shown; older ones exist — add words to narrow it.</source>
         <translation>
-            <numerusform>显示最新的 %n 条结果；还有更早的匹配——请添加关键词缩小范围。</numerusform><numerusform>显示最新的 %n 条结果；还有更早的匹配——请添加关键词缩小范围。</numerusform></translation>
+            <numerusform>显示最新的 %n 条结果；还有更早的匹配——请添加关键词缩小范围。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n match(es). Enter opens the selected one.</source>
         <translation>
-            <numerusform>共 %n 条结果。按回车打开所选消息。</numerusform><numerusform>共 %n 条结果。按回车打开所选消息。</numerusform></translation>
+            <numerusform>共 %n 条结果。按回车打开所选消息。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2016,37 @@
         <source>Signing in…</source>
         <translation>正在登录…</translation>
     </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Signing in to the demo…</source>
+        <translation>正在登录演示…</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::ui::ThumbnailCache</name>
+    <message>
+        <source>Only web addresses can be previewed.</source>
+        <translation>只能预览网址。</translation>
+    </message>
+    <message>
+        <source>The image is larger than %1 MB.</source>
+        <translation>图片大于 %1 MB。</translation>
+    </message>
+    <message>
+        <source>The link is not an image (%1).</source>
+        <translation>该链接不是图片（%1）。</translation>
+    </message>
+    <message>
+        <source>Vector images are not previewed.</source>
+        <translation>不预览矢量图片。</translation>
+    </message>
+    <message>
+        <source>The image could not be read.</source>
+        <translation>无法读取图片。</translation>
+    </message>
 </context>
 <context>
     <name>chorus::ui::TimelinePane</name>
@@ -2077,6 +2133,89 @@
     <message>
         <source>The password could not be saved in the system keychain (%1); it is used from the password file this time only.</source>
         <translation>无法将密码保存到系统密钥环（%1）；本次仅使用密码文件中的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>chorus::workspace::DemoServer</name>
+    <message>
+        <source>Starting the demo server…</source>
+        <translation>正在启动演示服务器…</translation>
+    </message>
+    <message>
+        <source>Creating the demo operator account…</source>
+        <translation>正在创建演示运营者账号…</translation>
+    </message>
+    <message>
+        <source>Creating demo groups…</source>
+        <translation>正在创建演示群组…</translation>
+    </message>
+    <message>
+        <source>Bringing in simulated members…</source>
+        <translation>正在加入模拟成员…</translation>
+    </message>
+    <message>
+        <source>Starting the demo server</source>
+        <translation>启动演示服务器</translation>
+    </message>
+    <message>
+        <source>Creating the demo operator account</source>
+        <translation>创建演示运营者账号</translation>
+    </message>
+    <message>
+        <source>Creating the demo groups</source>
+        <translation>创建演示群组</translation>
+    </message>
+    <message>
+        <source>Bringing in the simulated members</source>
+        <translation>加入模拟成员</translation>
+    </message>
+    <message>
+        <source>Prosody is not installed. Install the prosody package to try the demo.</source>
+        <translation>未安装 Prosody。请安装 prosody 软件包后再试用演示。</translation>
+    </message>
+    <message>
+        <source>The demo needs %1, which could not be found.</source>
+        <translation>演示需要 %1，但未找到。</translation>
+    </message>
+    <message>
+        <source>The demo groups could not be read from %1.</source>
+        <translation>无法从 %1 读取演示群组。</translation>
+    </message>
+    <message>
+        <source>Could not create a folder for the demo server under %1.</source>
+        <translation>无法在 %1 下为演示服务器创建文件夹。</translation>
+    </message>
+    <message>
+        <source>Could not create a folder for the demo server: %1</source>
+        <translation>无法为演示服务器创建文件夹：%1</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 seconds.</source>
+        <translation>%1 未在 %2 秒内完成。</translation>
+    </message>
+    <message>
+        <source>Could not run %1: %2</source>
+        <translation>无法运行 %1：%2</translation>
+    </message>
+    <message>
+        <source>Prosody did not start: %1</source>
+        <translation>Prosody 未能启动：%1</translation>
+    </message>
+    <message>
+        <source>it exited with code %1</source>
+        <translation>退出代码为 %1</translation>
+    </message>
+    <message>
+        <source>%1 failed (exit code %2).</source>
+        <translation>%1 失败（退出代码 %2）。</translation>
+    </message>
+    <message>
+        <source>The demo server did not say where it listens.</source>
+        <translation>演示服务器未告知其监听地址。</translation>
+    </message>
+    <message>
+        <source>The demo was stopped.</source>
+        <translation>演示已停止。</translation>
     </message>
 </context>
 <context>
