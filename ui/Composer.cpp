@@ -158,7 +158,7 @@ void Composer::insertFromMimeData(const QMimeData *source)
         bool attached = false;
         for (const QUrl &url : source->urls()) {
             if (url.isLocalFile()) {
-                Q_EMIT attachRequested(url.toLocalFile());
+                Q_EMIT attachRequested(url.toLocalFile(), false);
                 attached = true;
             }
         }
@@ -170,7 +170,7 @@ void Composer::insertFromMimeData(const QMimeData *source)
         QTemporaryFile file(QDir::tempPath() + u"/chorus-paste-XXXXXX.png"_s);
         file.setAutoRemove(false);
         if (!image.isNull() && file.open() && image.save(&file, "PNG")) {
-            Q_EMIT attachRequested(file.fileName());
+            Q_EMIT attachRequested(file.fileName(), true);
             return;
         }
     }

@@ -26,7 +26,9 @@ public:
 Q_SIGNALS:
     void sendRequested(const QString &text);
     /// A file or a pasted image (saved to a temporary file) to upload and share.
-    void attachRequested(const QString &filePath);
+    /// A file to share; `temporary` when the composer made it (a pasted image) and it
+    /// should be deleted once sent.
+    void attachRequested(const QString &filePath, bool temporary);
     /// The text starts with "/" (canned replies open a popup); empty when it no longer does.
     void slashPrefixChanged(const QString &prefix);
     void cancelRequested();

@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLineEdit>
@@ -359,14 +360,20 @@ void MainWindow::wirePane(TimelinePane *pane)
                     });
             });
     connect(pane, &TimelinePane::attachRequested, this,
-            [this, pane](const QString &groupId, const QString &path) {
-                if (!m_workspace)
+            [this, pane](const QString &groupId, const QString &path, bool temporary) {
+                if (!m_workspace) {
+                    if (temporary)
+                        QFile::remove(path);
                     return;
+                }
                 QPointer<TimelinePane> guard(pane);
                 const QString name = QFileInfo(path).fileName();
                 pane->setComposerStatus(tr("Uploading %1…").arg(name));
                 m_workspace->sendFile(groupId, path)
-                    .then(this, [guard, name](const Expected<chat::Message, chat::ChatError> &r) {
+                    .then(this, [guard, name, path, temporary](
+                                    const Expected<chat::Message, chat::ChatError> &r) {
+                        if (temporary) // a pasted image: uploaded or not, its copy is done
+                            QFile::remove(path);
                         if (!guard)
                             return;
                         if (r.ok())

@@ -102,7 +102,9 @@ TimelinePane::TimelinePane(QWidget *parent)
     connect(send, &QPushButton::clicked, this, sendNow);
     connect(m_composer, &Composer::cancelRequested, this, &TimelinePane::cancelReply);
     connect(m_composer, &Composer::attachRequested, this,
-            [this](const QString &path) { Q_EMIT attachRequested(groupId(), path); });
+            [this](const QString &path, bool temporary) {
+                Q_EMIT attachRequested(groupId(), path, temporary);
+            });
     connect(m_view, &TimelineView::olderHistoryRequested, this,
             [this] { Q_EMIT olderHistoryRequested(groupId()); });
     connect(m_view, &TimelineView::contextMenuRequestedFor, this, &TimelinePane::showMessageMenu);

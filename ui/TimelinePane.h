@@ -49,7 +49,7 @@ public:
 Q_SIGNALS:
     void sendRequested(const QString &groupId, const QString &text, const QString &replyToId,
                        const QString &replyToNick);
-    void attachRequested(const QString &groupId, const QString &filePath);
+    void attachRequested(const QString &groupId, const QString &filePath, bool temporary);
     void olderHistoryRequested(const QString &groupId);
     void closeRequested(TimelinePane *pane);
     void activated(TimelinePane *pane);

@@ -23,6 +23,7 @@
 #include "workspace/Workspace.h"
 
 #include <QClipboard>
+#include <QDir>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMimeData>
@@ -176,6 +177,11 @@ void tst_WindowImages::pasteAnImageAndSeeThumbnails()
     pane->composer()->setFocus();
     pane->composer()->paste();
     QVERIFY2(pane->composer()->toPlainText().isEmpty(), "an image is sent, not pasted as text");
+    const auto pastedCopies = [] {
+        return QDir::temp().entryList({u"chorus-paste-*"_s}, QDir::Files).size();
+    };
+    const qsizetype copiesWhileSending = pastedCopies();
+    QVERIFY(copiesWhileSending >= 1);
 
     const auto sharedUrl = [&]() -> QUrl {
         for (const chat::Message &m : std::as_const(guestSaw))
@@ -189,6 +195,9 @@ void tst_WindowImages::pasteAnImageAndSeeThumbnails()
     for (const chat::Message &m : std::as_const(guestSaw))
         if (!m.attachments.isEmpty())
             QCOMPARE(m.body, url.toString(QUrl::FullyEncoded)); // what text-only clients show
+
+    // The temporary copy of the pasted image is gone once it is sent.
+    QTRY_COMPARE_WITH_TIMEOUT(pastedCopies(), copiesWhileSending - 1, 5000);
 
     // The operator sees the picture itself, not its address.
     workspace::TimelineModel *timeline = session.workspace()->timeline(groupId);
