@@ -3,6 +3,7 @@
 #include "workspace/GroupListModel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListView>
