@@ -112,6 +112,8 @@ AttentionPane::AttentionPane(AttentionInbox *inbox, GroupListModel *groups, QWid
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setUniformItemSizes(true);
     m_view->installEventFilter(this);
+    // "Waiting for you" (Ctrl+2) focuses the pane: the keys must reach the list.
+    setFocusProxy(m_view);
     m_handled->setObjectName(u"markHandledButton"_s);
     m_handled->setToolTip(tr("Remove the selected message from the inbox (Delete)"));
     m_handled->setEnabled(false);

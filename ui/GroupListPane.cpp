@@ -3,12 +3,14 @@
 #include "workspace/GroupListModel.h"
 
 #include <QComboBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QListView>
 #include <QMenu>
 #include <QPainter>
 #include <QPainterPath>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -169,11 +171,20 @@ GroupListPane::GroupListPane(GroupListModel *groups, QWidget *parent)
     connect(m_sort, &QComboBox::currentIndexChanged, this, [this] {
         m_filter->setSortMode(GroupFilterModel::SortMode(m_sort->currentData().toInt()));
     });
+    // Keyboard moves open the group at once; a mouse press only selects it and the click
+    // (left button released on it) opens it. Otherwise the right-click for "Open in split
+    // view", or the press that starts a drag onto the timelines, would first replace the
+    // group being read with this one, and the split would never happen.
+    m_view->viewport()->installEventFilter(this);
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid())
+                if (current.isValid() && !m_pressing)
                     Q_EMIT groupActivated(current.data(GroupListModel::GroupIdRole).toString());
             });
+    connect(m_view, &QListView::clicked, this, [this](const QModelIndex &index) {
+        if (index.isValid())
+            Q_EMIT groupActivated(index.data(GroupListModel::GroupIdRole).toString());
+    });
     connect(m_view, &QListView::customContextMenuRequested, this, &GroupListPane::showMenu);
     connect(groups, &QAbstractItemModel::modelReset, this, &GroupListPane::refreshTags);
     connect(groups, &QAbstractItemModel::rowsInserted, this, &GroupListPane::refreshTags);
@@ -207,6 +218,16 @@ void GroupListPane::selectGroup(const QString &groupId)
     const QModelIndex index = m_filter->mapFromSource(m_groups->index(row));
     if (index.isValid() && index != m_view->currentIndex())
         m_view->setCurrentIndex(index);
+}
+
+bool GroupListPane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::MouseButtonPress) {
+        m_pressing = true;
+        // The view moves the current group while it handles this press; clear after.
+        QTimer::singleShot(0, this, [this] { m_pressing = false; });
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString GroupListPane::currentGroup() const

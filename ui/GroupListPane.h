@@ -44,6 +44,9 @@ Q_SIGNALS:
     void leaveRequested(const QString &groupId);
     void renameRequested(const QString &groupId);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void refreshTags();
     void showMenu(const QPoint &pos);
@@ -54,6 +57,7 @@ private:
     QComboBox *m_tag;
     QComboBox *m_sort;
     QListView *m_view;
+    bool m_pressing = false; ///< inside a mouse press on the list
 };
 
 } // namespace chorus::ui

@@ -322,6 +322,15 @@ void MainWindow::setWorkspace(Workspace *workspace)
     m_status->setAccount(workspace->accountJid());
     m_status->setState(workspace->connectionState(), workspace->lastError(), 0);
 
+    // The remembered panes open before the group list arrives (from the store, then the
+    // server), so they show bare ids until the list can name them.
+    const auto renamePanes = [this] {
+        for (const QString &id : m_timelines->openGroups())
+            m_timelines->refresh(id);
+    };
+    connect(workspace->groups(), &QAbstractItemModel::modelReset, this, renamePanes);
+    connect(workspace->groups(), &QAbstractItemModel::rowsInserted, this, renamePanes);
+
     m_timelines->restoreState(m_settings->value(kTimelinesKey).toByteArray());
 }
 
@@ -330,7 +339,9 @@ void MainWindow::bindPane(TimelinePane *pane, const QString &groupId)
     if (!m_workspace)
         return;
     const chat::Group group = m_workspace->groups()->group(groupId);
-    pane->setTimeline(m_workspace->timeline(groupId));
+    // Re-binding the same group (a refresh) keeps the reader's scroll position and reply.
+    if (pane->timeline() != m_workspace->timeline(groupId))
+        pane->setTimeline(m_workspace->timeline(groupId));
     const QString name = m_workspace->groups()
                              ->data(m_workspace->groups()->index(m_workspace->groups()->rowOf(groupId)),
                                     GroupListModel::NameRole)

@@ -75,7 +75,10 @@ void TimelineArea::openGroup(const QString &groupId, bool inSplit)
         pane = addPane();
     m_binder(pane, groupId);
     updateChrome();
-    focus(pane);
+    if (pane == m_focused)
+        Q_EMIT focusedGroupChanged(groupId); // the same pane now shows another group
+    else
+        focus(pane);
     Q_EMIT layoutChanged();
 }
 

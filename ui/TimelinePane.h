@@ -37,6 +37,9 @@ public:
 
     TimelineView *view() const { return m_view; }
     Composer *composer() const { return m_composer; }
+    QLabel *titleLabel() const { return m_title; }
+    QLabel *replyLabel() const { return m_replyLabel; }
+    QToolButton *closeButton() const { return m_close; }
 
     /// Starts a reply to this message (the composer shows what it answers).
     void replyTo(const QModelIndex &index);

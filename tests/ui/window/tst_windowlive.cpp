@@ -2,6 +2,7 @@
 // the group list fills from the account's bookmarks with join states, a member's
 // message shows in the open group, and what the operator types goes to the room.
 
+#include "LiveWindow.h"
 #include "Screenshot.h"
 #include "TestServer.h"
 
@@ -48,55 +49,23 @@ void tst_WindowLive::signInFromTheCommandLineAndTalk()
     QVERIFY2(server->addUsers({{op, u"coach-pw"_s}, {member, u"member-pw"_s}}, &error), qPrintable(error));
 
     // The coach's account already has two class groups (made from another device).
-    chat::XmppChatService setup;
-    chat::AccountSettings account;
-    account.jid = op + u'@' + server->domain();
-    account.host = server->host();
-    account.port = server->port();
-    account.allowPlaintextLoopback = true;
-    setup.connectAccount(account, u"coach-pw"_s);
-    QTRY_VERIFY_WITH_TIMEOUT(!setup.groupService().isEmpty(), 20000);
-    QStringList groupIds;
-    for (const QString &name : {u"HIIT evening"_s, u"Yoga Monday"_s}) {
-        chat::Group g = workspace::Workspace::newGroupDefaults(name, test::TestServer::uniqueName(u"class"_s));
-        g.tags = {u"fitness"_s};
-        auto task = setup.createGroup(g);
-        QTRY_VERIFY_WITH_TIMEOUT(task.isFinished(), 20000);
-        QVERIFY2(task.result().ok(), qPrintable(task.result().ok() ? QString() : task.result().error().message));
-        groupIds << task.result().value().id;
-    }
-    setup.disconnectAccount();
+    const chat::AccountSettings account = test::accountOn(*server, op);
+    const QStringList groupIds =
+        test::createGroups(account, u"coach-pw"_s, {u"HIIT evening"_s, u"Yoga Monday"_s}, &error);
+    QVERIFY2(groupIds.size() == 2, qPrintable(error));
 
     // Start as `chorus --account ... --password-file ... --server ... --allow-plaintext-loopback`.
     QTemporaryDir dir;
-    QFile pw(dir.filePath(u"pw"_s));
-    QVERIFY(pw.open(QIODevice::WriteOnly));
-    pw.write("coach-pw\n");
-    pw.close();
-    const QStringList args {u"chorus"_s, u"--profile"_s, dir.filePath(u"profile"_s), u"--account"_s,
-                            account.jid, u"--password-file"_s, pw.fileName(), u"--server"_s,
-                            u"%1:%2"_s.arg(server->host()).arg(server->port()),
-                            u"--allow-plaintext-loopback"_s};
-    const auto options = workspace::CommandLine::parseArguments(args, &error);
-    QVERIFY2(options, qPrintable(error));
-    workspace::Profile profile(options->profileDir);
-    auto settings = profile.openSettings();
-    workspace::Session session(profile, settings.get());
-    ui::MainWindow window(settings.get());
-    ui::AppController controller(&session, &window);
-    window.resize(1280, 800);
-    window.show();
-    QVERIFY(controller.start(*options));
+    test::RunningApp app(dir.filePath(u"profile"_s));
+    app.window()->resize(1280, 800);
+    QVERIFY2(app.start(test::signInArgs(account, u"coach-pw"_s, dir.path()), &error), qPrintable(error));
+    ui::MainWindow &window = *app.window();
+    workspace::Session &session = *app.session();
 
     QTRY_VERIFY_WITH_TIMEOUT(session.workspace(), 10000);
     GroupListModel *groups = session.workspace()->groups();
-    const auto joinState = [&](const QString &id) {
-        const int row = groups->rowOf(id);
-        return row < 0 ? GroupListModel::JoinState::NotJoined
-                       : groups->index(row).data(GroupListModel::JoinStateRole).value<GroupListModel::JoinState>();
-    };
     for (const QString &id : groupIds)
-        QTRY_COMPARE_WITH_TIMEOUT(joinState(id), GroupListModel::JoinState::Joined, 30000);
+        QTRY_COMPARE_WITH_TIMEOUT(test::joinState(groups, id), GroupListModel::JoinState::Joined, 30000);
     QCOMPARE(groups->group(groupIds.first()).tags, QStringList {u"fitness"_s});
 
     // A member asks in the first group; the coach has it open and sees it.
