@@ -9,6 +9,8 @@
 
 #include <QRandomGenerator>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace chorus::xmpp {
@@ -83,6 +85,14 @@ void Client::sessionEstablished()
         resendAfterFreshSession(leftovers);
     if (connection != m_connection)
         return;
+    // What arrived between binding and the end of negotiation, in order; not counted
+    // for stream management (the server counts from <enabled/> too).
+    const QList<Element> early = std::exchange(m_session.earlyStanzas, {});
+    for (const Element &stanza : early) {
+        routeStanza(stanza);
+        if (connection != m_connection)
+            return;
+    }
     Q_EMIT sessionStarted(resumed);
     if (m_sm.pendingCount() > 0)
         requestAck();

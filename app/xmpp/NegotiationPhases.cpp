@@ -38,6 +38,24 @@ QString encodeSaslData(const QByteArray &data)
     return data.isEmpty() ? u"="_s : QString::fromLatin1(data.toBase64());
 }
 
+bool isStanza(const Element &e)
+{
+    return e.ns() == ns::Client
+        && (e.name() == u"message" || e.name() == u"presence" || e.name() == u"iq");
+}
+
+// After binding, the server may already route stanzas to us: keep them for the session
+// (bounded, so a server cannot fill our memory before negotiation ends).
+Result keepEarly(Negotiator &n, const Element &e)
+{
+    constexpr qsizetype kMaxEarly = 1000;
+    if (n.info().earlyStanzas.size() >= kMaxEarly)
+        return n.fail(Error::Code::ProtocolViolation,
+                      u"more than %1 stanzas before the session started"_s.arg(kMaxEarly));
+    n.mutableInfo().earlyStanzas.append(e);
+    return Result::Continue;
+}
+
 Result unexpected(Negotiator &n, const Element &e)
 {
     return n.fail(Error::Code::ProtocolViolation,
@@ -236,6 +254,8 @@ Result SessionPhase::handle(const Element &element)
             }
             return enableStreamManagement();
         }
+        if (isStanza(element))
+            return keepEarly(n, element);
         return unexpected(n, element);
     case Step::AwaitEnabled:
         if (element.is(u"enabled", ns::StreamManagement)) {
@@ -249,6 +269,8 @@ Result SessionPhase::handle(const Element &element)
         }
         if (element.is(u"failed", ns::StreamManagement))
             return Result::Done; // no stream management, but a working session
+        if (isStanza(element))
+            return keepEarly(n, element);
         return unexpected(n, element);
     }
     return Result::Failed;

@@ -47,6 +47,11 @@ struct SessionInfo
     bool smEnabled = false; ///< stream management is on for the new session
     QString smId; ///< resumption id (empty: not resumable)
     int smMaxSeconds = 0; ///< how long the server keeps it (0: unknown)
+
+    /// Stanzas the server sent once the resource was bound but before negotiation
+    /// finished (RFC 6120 7.1: the stream is usable after binding); delivered when the
+    /// session starts, outside the stream-management count (XEP-0198 counts from <enabled/>).
+    QList<Element> earlyStanzas;
 };
 
 class NegotiationPhase;

@@ -317,6 +317,8 @@ bool ScriptedServer::acceptBind(const Login &login)
     send("<iq type='result' id='" + bind->attribute(u"id").toUtf8()
          + "'><bind xmlns='urn:ietf:params:xml:ns:xmpp-bind'><jid>" + m_boundJid.toUtf8()
          + "</jid></bind></iq>");
+    if (!login.beforeEnabled.isEmpty())
+        send(login.beforeEnabled);
     if (login.streamManagement) {
         const auto enable = nextElement();
         if (!enable || !enable->is(u"enable", ns::StreamManagement))

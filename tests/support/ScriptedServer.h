@@ -82,6 +82,9 @@ public:
         bool csi = true;
         QString smId = QStringLiteral("sm-1"); ///< empty: stream management without resumption
         QString resource; ///< what to bind; empty: what the client asked for
+        /// Sent right after the bind result, before <enabled/> (stanzas a server may
+        /// route as soon as the resource is bound).
+        QByteArray beforeEnabled;
     };
     /// Plays a whole successful login: header, features, optional STARTTLS, SASL
     /// (SCRAM or PLAIN, verifying the client's credentials), bind, SM enable.

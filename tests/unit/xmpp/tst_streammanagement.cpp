@@ -81,6 +81,7 @@ private Q_SLOTS:
     void enabledAfterBind();
     void ackRequestAnsweredAtOnceDuringAFlood();
     void nonzasAreNotCounted();
+    void stanzasBeforeEnabledAreDeliveredNotCounted();
     void sentStanzasAreAckedAndDropped();
     void ackBeyondWhatWasSentIsAProtocolViolation();
     void resumeResendsExactlyTheUnacknowledged();
@@ -200,6 +201,25 @@ void tst_StreamManagement::nonzasAreNotCounted()
                   "<r xmlns='urn:xmpp:sm:3'/>");
     QVERIFY2(c.server.expectRaw("<a xmlns=\"urn:xmpp:sm:3\" h=\"2\"/>"),
              qPrintable(c.server.failure()));
+}
+
+void tst_StreamManagement::stanzasBeforeEnabledAreDeliveredNotCounted()
+{
+    // Seen from ejabberd on a second sign-in: a message routed to the freshly bound
+    // resource before <enabled/>. The session starts and the message is delivered.
+    ScriptedClient c(settings());
+    SessionLog log;
+    c.client->addExtension(&log);
+    ScriptedServer::Login login;
+    login.beforeEnabled = "<message from='a@localhost/x' type='chat'><body>early</body></message>"
+                          "<presence from='a@localhost/x'/>";
+    QVERIFY2(c.login(login), qPrintable(c.server.failure()));
+    QTRY_COMPARE(log.received, QStringList {u"early"_s});
+    c.server.send("<message from='a@localhost/x' type='chat'><body>late</body></message>"
+                  "<r xmlns='urn:xmpp:sm:3'/>");
+    QVERIFY2(c.server.expectRaw("<a xmlns=\"urn:xmpp:sm:3\" h=\"1\"/>"),
+             qPrintable(c.server.failure()));
+    QCOMPARE(log.received, (QStringList {u"early"_s, u"late"_s}));
 }
 
 void tst_StreamManagement::sentStanzasAreAckedAndDropped()
