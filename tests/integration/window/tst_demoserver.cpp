@@ -3,6 +3,7 @@
 // members still talking; stop() leaves no process and no directory behind. Failures say
 // which step failed and clean up too.
 
+#include "FailingProgram.h"
 #include "chat/XmppChatService.h"
 #include "workspace/DemoServer.h"
 
@@ -174,12 +175,8 @@ void tst_DemoServer::failedStepSaysWhichAndCleansUp()
     QTemporaryDir base;
     // A group seeder that fails the way a broken server makes it fail.
     const QString seeder = base.filePath(u"failing-demoseed"_s);
-    QFile script(seeder);
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\necho 'demoseed: the group service refused to create bali-arrivals' "
-                 ">&2\nexit 3\n");
-    script.close();
-    script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QVERIFY(test::writeFailingProgram(
+        seeder, "demoseed: the group service refused to create bali-arrivals", 3));
     workspace::DemoLocations locations = workspace::DemoLocations::fromBuildTree();
     locations.demoseed = seeder;
     const QString root = base.filePath(u"cache"_s);

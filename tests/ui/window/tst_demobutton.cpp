@@ -2,6 +2,7 @@
 // server"; clicking it shows each step in the dialog, then the window shows the six demo
 // groups with the simulated members' messages. Nothing about the demo is remembered.
 
+#include "FailingProgram.h"
 #include "Screenshot.h"
 
 #include "ui/AppController.h"
@@ -152,12 +153,8 @@ void tst_DemoButton::failureShowsWhyAndTheDialogStaysUsable()
     QTemporaryDir dir;
     // A group seeder that fails the way a broken server makes it fail.
     const QString seeder = dir.filePath(u"failing-demoseed"_s);
-    QFile script(seeder);
-    QVERIFY(script.open(QIODevice::WriteOnly));
-    script.write("#!/bin/sh\necho 'demoseed: the group service refused to create bali-arrivals' "
-                 ">&2\nexit 3\n");
-    script.close();
-    script.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QVERIFY(test::writeFailingProgram(
+        seeder, "demoseed: the group service refused to create bali-arrivals", 3));
     workspace::DemoLocations locations = workspace::DemoLocations::fromBuildTree();
     locations.demoseed = seeder;
     workspace::DemoServer demo(locations, dir.filePath(u"cache"_s));
