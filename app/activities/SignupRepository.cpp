@@ -1,8 +1,8 @@
 #include "activities/SignupRepository.h"
 
+#include "store/JsonColumn.h"
+
 #include <QCoreApplication>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -17,23 +17,6 @@ using store::Transaction;
 QString tr(const char *text)
 {
     return QCoreApplication::translate("chorus::activities::SignupRepository", text);
-}
-
-QString valuesJson(const QMap<QString, QString> &values)
-{
-    QJsonObject object;
-    for (auto it = values.cbegin(); it != values.cend(); ++it)
-        object.insert(it.key(), it.value());
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QMap<QString, QString> valuesFromJson(const QString &json)
-{
-    QMap<QString, QString> values;
-    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-        values.insert(it.key(), it.value().toString());
-    return values;
 }
 
 } // namespace
@@ -146,7 +129,7 @@ std::optional<StoreError> SignupRepository::insertEntries(qint64 runId, bool wai
             : QVariant(QMetaType::fromType<qint64>());
         if (auto error = m_addEntry.exec(runId, waitlist ? 1 : 0, int(i), e.person.value,
                                          int(e.person.basis), e.person.value, e.nick,
-                                         valuesJson(e.values), e.note, joined))
+                                         store::json::fromMap(e.values), e.note, joined))
             return error;
     }
     return std::nullopt;
@@ -202,7 +185,7 @@ Expected<SignupState, StoreError> SignupRepository::state(qint64 runId)
         e.person.value = m_entries.value(1).toString();
         e.person.basis = chat::PersonKey::Basis(m_entries.value(2).toInt());
         e.nick = m_entries.value(3).toString();
-        e.values = valuesFromJson(m_entries.value(4).toString());
+        e.values = store::json::toMap(m_entries.value(4).toString());
         e.note = m_entries.value(5).toString();
         if (!m_entries.isNull(6))
             e.joinedAt = QDateTime::fromMSecsSinceEpoch(m_entries.value(6).toLongLong(), Qt::UTC);

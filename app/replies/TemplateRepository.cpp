@@ -1,9 +1,8 @@
 #include "replies/TemplateRepository.h"
 
+#include "store/JsonColumn.h"
+
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 using namespace Qt::StringLiterals;
 
@@ -39,38 +38,6 @@ Scope::Kind scopeFromName(const QString &name)
     if (name == u"groups")
         return Scope::Kind::Groups;
     return Scope::Kind::AllGroups;
-}
-
-QString toJson(const QStringList &words)
-{
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(words)).toJson(QJsonDocument::Compact));
-}
-
-QStringList wordsFromJson(const QString &json)
-{
-    QStringList words;
-    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
-    for (const QJsonValue &value : array)
-        words.append(value.toString());
-    return words;
-}
-
-QString toJson(const QMap<QString, QString> &map)
-{
-    QJsonObject object;
-    for (auto it = map.cbegin(); it != map.cend(); ++it)
-        object.insert(it.key(), it.value());
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QMap<QString, QString> mapFromJson(const QString &json)
-{
-    QMap<QString, QString> map;
-    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
-        map.insert(it.key(), it.value().toString());
-    return map;
 }
 
 QVariant msOrNull(const QDateTime &time)
@@ -158,7 +125,7 @@ Expected<QList<Template>, StoreError> TemplateRepository::readTemplates(store::S
             t.variants.insert(m_variantsOf.value(0).toString(),
                               Variant{m_variantsOf.value(1).toString(),
                                       m_variantsOf.value(2).toString(),
-                                      wordsFromJson(m_variantsOf.value(3).toString())});
+                                      store::json::toList(m_variantsOf.value(3).toString())});
         }
         m_variantsOf.finish();
         if (t.scope.kind == Scope::Kind::AllGroups)
@@ -187,7 +154,7 @@ Expected<TemplateLibrary, StoreError> TemplateRepository::library()
         return *error;
     while (m_variables.next()) {
         library.declare(VariableSpec{m_variables.value(0).toString(),
-                                     mapFromJson(m_variables.value(1).toString()),
+                                     store::json::toMap(m_variables.value(1).toString()),
                                      m_variables.value(2).toString()});
     }
     m_variables.finish();
@@ -229,7 +196,7 @@ Expected<Done, StoreError> TemplateRepository::saveOne(const Template &t, qint64
         return *error;
     for (auto it = t.variants.cbegin(); it != t.variants.cend(); ++it) {
         if (auto error = m_addVariant.exec(rowId, it.key(), it->title, it->body,
-                                           toJson(it->keywords)))
+                                           store::json::fromList(it->keywords)))
             return *error;
     }
     if (auto error = m_clearScope.exec(rowId))
@@ -321,7 +288,8 @@ Expected<Done, StoreError> TemplateRepository::declareOne(const VariableSpec &sp
     if (spec.name.isEmpty())
         return invalid(tr("A group variable needs a name."),
                        u"variable without a name"_s);
-    if (auto error = m_declare.exec(spec.name, toJson(spec.descriptions), spec.example))
+    if (auto error = m_declare.exec(spec.name, store::json::fromMap(spec.descriptions),
+                                    spec.example))
         return *error;
     return Done{};
 }

@@ -1,9 +1,9 @@
 #include "sales/CatalogRepository.h"
 
+#include "store/JsonColumn.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -22,20 +22,6 @@ QString tr(const char *text)
 
 const QString kColumns = u"id, item_key, name, synonyms_en, synonyms_zh, description, "
                          "price_minor, currency, priced_per, availability, availability_values"_s;
-
-QString toJson(const QStringList &words)
-{
-    return QString::fromUtf8(
-        QJsonDocument(QJsonArray::fromStringList(words)).toJson(QJsonDocument::Compact));
-}
-
-QStringList fromJson(const QString &json)
-{
-    QStringList words;
-    for (const QJsonValue &value : QJsonDocument::fromJson(json.toUtf8()).array())
-        words.append(value.toString());
-    return words;
-}
 
 QString availabilityName(Availability::Scope scope)
 {
@@ -99,13 +85,13 @@ Expected<QList<CatalogItem>, StoreError> CatalogRepository::read(store::Statemen
         rowIds.append(query.value(0).toLongLong());
         item.id = query.value(1).toString();
         item.name = query.value(2).toString();
-        item.synonymsEn = fromJson(query.value(3).toString());
-        item.synonymsZh = fromJson(query.value(4).toString());
+        item.synonymsEn = store::json::toList(query.value(3).toString());
+        item.synonymsZh = store::json::toList(query.value(4).toString());
         item.description = query.value(5).toString();
         item.price = Money(query.value(6).toLongLong(), query.value(7).toString());
         item.basis = priceBasisFromString(query.value(8).toString()).value_or(PriceBasis::PerItem);
         item.availability.scope = availabilityFromName(query.value(9).toString());
-        item.availability.values = fromJson(query.value(10).toString());
+        item.availability.values = store::json::toList(query.value(10).toString());
         items.append(item);
     }
     query.finish();
@@ -153,12 +139,12 @@ Expected<Done, StoreError> CatalogRepository::saveOne(const CatalogItem &item, q
                           tr("The catalog item \"%1\" was not saved: %2")
                               .arg(item.id, problems.join(u"; "_s)),
                           u"catalog item %1 invalid"_s.arg(item.id)};
-    if (auto error = m_upsert.exec(item.id, item.name, toJson(item.synonymsEn),
-                                   toJson(item.synonymsZh), item.description,
+    if (auto error = m_upsert.exec(item.id, item.name, store::json::fromList(item.synonymsEn),
+                                   store::json::fromList(item.synonymsZh), item.description,
                                    item.price.minorUnits(), item.price.currency(),
                                    priceBasisName(item.basis),
                                    availabilityName(item.availability.scope),
-                                   toJson(item.availability.values), now))
+                                   store::json::fromList(item.availability.values), now))
         return *error;
     if (!m_upsert.next())
         return StoreError::make(StoreError::Code::Internal, m_db.path(), u"upsert gave no id"_s);
