@@ -85,6 +85,14 @@ void MessageDelegate::setThumbnails(ThumbnailCache *thumbnails)
     invalidateAll();
 }
 
+void MessageDelegate::waitFor(const QUrl &url, const QModelIndex &index) const
+{
+    // Once per row: paint runs many times while an image loads.
+    const QPersistentModelIndex row(index);
+    if (!m_waiting.contains(url, row))
+        m_waiting.insert(url, row);
+}
+
 void MessageDelegate::onThumbnailChanged(const QUrl &url)
 {
     // The row was measured with a placeholder: measure it again with the image.
@@ -202,7 +210,7 @@ MessageDelegate::Layout MessageDelegate::layoutFor(const QStyleOptionViewItem &o
         if (image && m_thumbnails->state(url) != ThumbnailCache::State::Failed) {
             const QImage thumb = m_thumbnails->cached(url);
             if (thumb.isNull())
-                m_waiting.insert(url, QPersistentModelIndex(index));
+                waitFor(url, index);
             l.images << url;
             l.imageSizes << (thumb.isNull() ? QSize(kImagePlaceholder * 4 / 3, kImagePlaceholder)
                                             : thumb.size());
@@ -343,7 +351,7 @@ void MessageDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
         const QRect box(left, y, l.imageSizes.at(i).width(), l.imageSizes.at(i).height());
         const QImage thumb = m_thumbnails ? m_thumbnails->thumbnail(l.images.at(i)) : QImage();
         if (thumb.isNull()) {
-            m_waiting.insert(l.images.at(i), QPersistentModelIndex(index));
+            waitFor(l.images.at(i), index);
             painter->fillRect(box, pal.color(QPalette::AlternateBase));
             painter->setPen(pal.color(QPalette::Mid));
             painter->drawRect(box.adjusted(0, 0, -1, -1));

@@ -50,6 +50,7 @@ private:
     QString headerTime(const QDateTime &utc) const;
     QString dayLabel(const QDateTime &utc) const;
 
+    void waitFor(const QUrl &url, const QModelIndex &index) const;
     void onThumbnailChanged(const QUrl &url);
 
     QPointer<ThumbnailCache> m_thumbnails;
